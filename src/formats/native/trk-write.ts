@@ -5,7 +5,6 @@
 import { createInstrument, createSample } from '../../song/create.js';
 import { formatEffect, formatInstrument, formatVolume, type Notation } from '../../song/notation.js';
 import { formatNote } from '../../song/notes.js';
-import { DEFAULT_ROWS } from '../../song/create.js';
 import { getCell, type Pattern } from '../../song/pattern.js';
 import { profileOverrides } from '../../song/profile.js';
 import type { Instrument, Sample, Song } from '../../song/song.js';
@@ -27,9 +26,7 @@ export function writeTrkText(song: Song): string {
   out.push('[orders]');
   out.push(song.orders.map((o) => (o === 'skip' ? '+++' : o === 'end' ? '---' : String(o))).join(' '));
   out.push('');
-  song.patterns.forEach((p, i) => {
-    if (!isDefaultPattern(p, song.channels.length)) writePattern(p, i, song.notation, out);
-  });
+  song.patterns.forEach((p, i) => writePattern(p, i, song.notation, out));
   song.instruments.forEach((inst, i) => {
     if (!isDefaultInstrument(inst)) writeInstrument(inst, i + 1, out);
   });
@@ -82,10 +79,6 @@ function writeChannels(song: Song, out: string[]): void {
     out.push(`${i + 1} pan=${c.pan} volume=${c.volume} muted=${formatBool(c.muted)} surround=${formatBool(c.surround)} name=${quote(c.name)}`);
   });
   out.push('');
-}
-
-function isDefaultPattern(p: Pattern, channels: number): boolean {
-  return p.rows === DEFAULT_ROWS && p.channels === channels && p.effectColumns === 1 && p.name === '' && p.data.every((b) => b === 0);
 }
 
 /** Text of one cell: "C-5 01 v64 A06", or dots for empty fields. */
