@@ -1,6 +1,6 @@
-// The playback profile: named compatibility flags that say how the replayer reads a song.
-// Loaders start from their format's preset and adjust flags for the tracker that saved the file;
-// the replayer asks flags, never the file format. Each flag names the test that pins it.
+// The playback profile: named compatibility flags that say how the replayer reads a song. Loaders
+// start from their format's preset and switch flags for the tracker that saved the file; the
+// replayer asks flags, never the file format. Each flag names the test that pins it.
 
 /** The tracker families whose rules a profile starts from. */
 export type ProfileBase = 'mod' | 'xm' | 's3m' | 'it';
@@ -15,76 +15,143 @@ interface FlagDef {
   readonly it: boolean;
   /** What the flag changes. */
   readonly text: string;
-  /** The test (file and name) that pins the behaviour. */
+  /** The test (file: name) that pins the behaviour. */
   readonly test: string;
 }
+
+const T = 'tests/engine/replayer-profile.test.ts';
 
 /** Every profile flag, with its default for each base and the test that pins it. */
 export const PROFILE_FLAGS = {
   linearSlides: {
     mod: false, xm: true, s3m: false, it: true,
-    text: 'pitch slides in linear (1/64 semitone) steps instead of Amiga periods',
-    test: 'tests/engine/replayer-pitch.test.ts: linear vs Amiga portamento',
+    text: 'pitch slides in linear steps (1/64 semitone) instead of Amiga periods',
+    test: `${T}: linearSlides`,
   },
-  patternBreakBcd: {
-    mod: true, xm: true, s3m: false, it: false,
-    text: 'pattern break parameter is two decimal digits (D32 = row 32)',
-    test: 'tests/engine/replayer-timing.test.ts: pattern break parameter encoding',
-  },
-  fineSlidesInParam: {
-    mod: false, xm: false, s3m: true, it: true,
-    text: 'Dxy/Exx/Fxx/Nxy/Pxy/Wxy with F in one digit (or E for porta) are fine slides on the first tick',
-    test: 'tests/engine/replayer-volume.test.ts: S3M/IT fine volume slide encoding',
-  },
-  st3SharedMemory: {
-    mod: false, xm: false, s3m: true, it: false,
-    text: 'ST3: most effects share one parameter memory per channel',
-    test: 'tests/engine/replayer-memory.test.ts: ST3 shared effect memory',
-  },
-  itLinkedPortaMemory: {
+  periodsAreHertz: {
     mod: false, xm: false, s3m: false, it: true,
-    text: 'IT: Exx and Fxx share memory, and Gxx too unless compatible Gxx is on',
-    test: 'tests/engine/replayer-memory.test.ts: IT linked portamento memory',
+    text: 'Impulse Tracker pitch: the channel pitch is a frequency and slides multiply it',
+    test: `${T}: periodsAreHertz`,
+  },
+  amigaPeriodLimits: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'clamp periods to the Amiga range (B-3..C-1 in ProTracker terms)',
+    test: `${T}: amigaPeriodLimits`,
+  },
+  protrackerMode: {
+    mod: true, xm: false, s3m: false, it: false,
+    text: 'ProTracker 1/2 replayer: no vibrato/tremolo on tick 0, arpeggio wrap, stacked 9xx offsets, instrument swap',
+    test: `${T}: protrackerMode`,
+  },
+  vblankTiming: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'old MODs: every Fxx sets the speed (no BPM tempo)',
+    test: `${T}: vblankTiming`,
+  },
+  modOneShotLoops: {
+    mod: true, xm: false, s3m: false, it: false,
+    text: 'ProTracker one-shot loops: a loop starting at 0 plays the whole sample first',
+    test: `${T}: modOneShotLoops`,
+  },
+  modIgnorePanning: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'ignore panning effects (ProTracker has none)',
+    test: `${T}: modIgnorePanning`,
+  },
+  st3FastVolumeSlides: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'ST3.00 fast volume slides: volume slides also run on the first tick of a row',
+    test: `${T}: st3FastVolumeSlides`,
+  },
+  st3Quirks: {
+    mod: false, xm: false, s3m: true, it: false,
+    text: 'Scream Tracker 3 rules: shared effect memory, no effects on muted channels, offset memory, retrigger after cut',
+    test: `${T}: st3Quirks`,
+  },
+  st3LimitPeriod: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'notes sliding above the highest pitch are cut (ModPlug-style S3M)',
+    test: `${T}: st3LimitPeriod`,
+  },
+  st3SampleSwap: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'SoundBlaster ST3: a lone instrument number swaps the sample at the current position',
+    test: `${T}: st3SampleSwap`,
+  },
+  st3PortaSampleChange: {
+    mod: false, xm: false, s3m: true, it: false,
+    text: 'GUS ST3: portamento with another instrument takes its volume but keeps the playing sample',
+    test: `${T}: st3PortaSampleChange`,
+  },
+  s3mIgnoreCombinedFineSlides: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'ST3: Kxy/Lxy never do fine volume slides on the first tick',
+    test: `${T}: s3mIgnoreCombinedFineSlides`,
+  },
+  ft2Quirks: {
+    mod: false, xm: true, s3m: false, it: false,
+    text: 'FastTracker 2 replayer rules (key-off, retrigger, tremor, note delay, volume column, envelopes, periods)',
+    test: `${T}: ft2Quirks`,
+  },
+  ft2Arpeggio: {
+    mod: false, xm: true, s3m: false, it: false,
+    text: 'FT2 arpeggio: tick order from the row end, table overflow past 16 ticks per row',
+    test: `${T}: ft2Arpeggio`,
+  },
+  ft2PortaNoNote: {
+    mod: false, xm: true, s3m: false, it: false,
+    text: 'FT2: tone portamento to a note when nothing plays is ignored',
+    test: `${T}: ft2PortaNoNote`,
+  },
+  ft2OffsetOutOfRange: {
+    mod: false, xm: true, s3m: true, it: false,
+    text: 'FT2/ST3: a sample offset past the sample end silences the note',
+    test: `${T}: ft2OffsetOutOfRange`,
+  },
+  ft2PanLaw: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'FT2 square-root pan law (files saved by FastTracker 2 itself)',
+    test: `${T}: ft2PanLaw`,
+  },
+  tremoloRampWaveform: {
+    mod: true, xm: true, s3m: false, it: false,
+    text: 'FT2/ProTracker tremolo ramp waveform follows the vibrato position (copy-paste bug)',
+    test: `${T}: tremoloRampWaveform`,
+  },
+  itQuirks: {
+    mod: false, xm: false, s3m: false, it: true,
+    text: 'Impulse Tracker rules (envelopes, NNA, filters, note mapping, vibrato tables, volume column memory)',
+    test: `${T}: itQuirks`,
+  },
+  itOldEffects: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'IT old effects: vibrato on tick 0 and backwards, offsets past the end clip, S3M-style depths',
+    test: `${T}: itOldEffects`,
   },
   itCompatibleGxx: {
     mod: false, xm: false, s3m: false, it: false,
     text: 'IT compatible Gxx: tone portamento keeps its own memory and does not switch samples',
-    test: 'tests/engine/replayer-memory.test.ts: IT compatible Gxx',
+    test: `${T}: itCompatibleGxx`,
   },
-  itOldEffects: {
-    mod: false, xm: false, s3m: false, it: false,
-    text: 'IT old effects: vibrato updates on tick 0, offsets past the end play from the end, old S3M-style depths',
-    test: 'tests/engine/replayer-pitch.test.ts: IT old effects vibrato',
-  },
-  itVolumeColumn: {
+  itRetrigger: {
     mod: false, xm: false, s3m: false, it: true,
-    text: 'volume-column g/e/f/h digits use IT tables (g: 1,4,8,16,32,64,96,128,255)',
-    test: 'tests/engine/replayer-volume.test.ts: IT volume column portamento table',
+    text: 'IT retrigger counter (Qxy counts down from the row start)',
+    test: `${T}: itRetrigger`,
   },
-  globalVolume128: {
-    mod: false, xm: false, s3m: true, it: true,
-    text: 'set global volume takes 0..80h (IT scale) instead of 0..40h',
-    test: 'tests/engine/replayer-volume.test.ts: global volume scale',
+  itShortSampleRetrig: {
+    mod: false, xm: false, s3m: false, it: true,
+    text: 'IT: a sample that ended is not retriggered by Qxy',
+    test: `${T}: itShortSampleRetrig`,
   },
-  amigaPeriodLimits: {
-    mod: true, xm: false, s3m: false, it: false,
-    text: 'clamp periods to the ProTracker range (113..856, B-3..C-1)',
-    test: 'tests/engine/replayer-pitch.test.ts: ProTracker period limits',
+  itPortaNoNote: {
+    mod: false, xm: false, s3m: false, it: true,
+    text: 'IT: tone portamento when nothing plays starts the note normally',
+    test: `${T}: itPortaNoNote`,
   },
-  st3FastVolumeSlides: {
-    mod: false, xm: false, s3m: false, it: false,
-    text: 'ST3 fast volume slides: slides also apply on the first tick of a row',
-    test: 'tests/engine/replayer-volume.test.ts: ST3 fast volume slides',
-  },
-  ft2Quirks: {
-    mod: false, xm: true, s3m: false, it: false,
-    text: 'FastTracker 2 replayer quirks (note memory, key-off, retrigger, arpeggio table overflow)',
-    test: 'tests/engine/replayer-ft2.test.ts',
-  },
-  protrackerQuirks: {
-    mod: true, xm: false, s3m: false, it: false,
-    text: 'ProTracker replayer quirks (sample swap, one-shot loops, tempo on second tick)',
-    test: 'tests/engine/replayer-mod.test.ts',
+  itPortamentoSwapResetsPos: {
+    mod: false, xm: false, s3m: false, it: true,
+    text: 'IT: portamento to a note of another sample restarts that sample',
+    test: `${T}: itPortamentoSwapResetsPos`,
   },
 } as const satisfies Record<string, FlagDef>;
 

@@ -1,0 +1,184 @@
+// The replayer's public face: a Player steps a song tick by tick (pure, deterministic) and renders
+// frames through a mixer function. The clock is the frame counter: every tick is a whole number of
+// frames, as in the original trackers and libopenmpt.
+
+import type { Song } from '../../song/song.js';
+import type { MixVoice } from '../mixer/voice.js';
+import { resolveBehaviour } from './behaviour.js';
+import type { ChannelState } from './channel-state.js';
+import { preparePlayerInstrument, preparePlayerSample, type PlayerInstrument, type PlayerSample, toMixSample } from './player-sample.js';
+import { processEffects } from './row-effects.js';
+import { advanceTick, RowVisitor } from './sequencer.js';
+import { ReplayerState } from './state.js';
+import { updateVoices } from './voices.js';
+
+/** Mixes `frames` frames of the given voices into the buffers starting at `offset` (adds). */
+export type MixFunction = (voices: readonly MixVoice[], left: Float32Array, right: Float32Array, offset: number, frames: number) => void;
+
+export interface PlayerOptions {
+  /** Output rate in Hz (default 48000). */
+  readonly sampleRate?: number;
+  /** Start position (default order 0, row 0). */
+  readonly startOrder?: number;
+  readonly startRow?: number;
+  /** Keep playing after the song's end (restarting where the song loops) instead of stopping. */
+  readonly repeat?: boolean;
+  /** Repeat only the starting pattern. */
+  readonly loopPattern?: boolean;
+}
+
+/** Where playback is. */
+export interface PlayPosition {
+  readonly order: number;
+  readonly pattern: number;
+  readonly row: number;
+  readonly tick: number;
+  readonly speed: number;
+  readonly tempo: number;
+}
+
+/** Frames per tick at a tempo: floor(rate * 2.5 / tempo), as libopenmpt computes it. */
+export function framesPerTick(sampleRate: number, tempo: number): number {
+  return Math.max(1, Math.floor((sampleRate * 5) / Math.max(1, tempo * 2)));
+}
+
+/** Samples and instruments of a song prepared once (shared by players of the same song). */
+export interface PreparedSong {
+  readonly samples: readonly PlayerSample[];
+  readonly instruments: readonly (PlayerInstrument | null)[];
+}
+
+export function prepareSong(song: Song): PreparedSong {
+  const samples: PlayerSample[] = [preparePlayerSample(emptySampleModel(), 0)];
+  song.samples.forEach((s, i) => samples.push(preparePlayerSample(s, i + 1, toMixSample(s))));
+  const instruments: (PlayerInstrument | null)[] = [null];
+  song.instruments.forEach((ins, i) => instruments.push(preparePlayerInstrument(ins, i + 1)));
+  return { samples, instruments };
+}
+
+function emptySampleModel(): Song['samples'][number] {
+  return {
+    name: '', fileName: '', pcm: { bits: 8, channels: 1, data: new Int8Array(0) }, loop: null, sustainLoop: null,
+    tuning: { kind: 'c5speed', c5Speed: 8363 }, volume: 0, globalVolume: 64, pan: null,
+    vibrato: { waveform: 'sine', speed: 0, depth: 0, sweep: 0 }, adlib: null,
+  };
+}
+
+/** Plays one song. */
+export class Player {
+  readonly state: ReplayerState;
+  readonly voices: readonly MixVoice[];
+  private readonly visitor = new RowVisitor();
+  private readonly repeat: boolean;
+  private remainingInTick = 0;
+  /** Frames rendered so far. */
+  framesRendered = 0;
+
+  constructor(song: Song, options: PlayerOptions = {}, prepared: PreparedSong = prepareSong(song)) {
+    const b = resolveBehaviour(song.profile);
+    const r = new ReplayerState(song, b, prepared.samples, prepared.instruments, options.sampleRate ?? 48000);
+    this.state = r;
+    this.repeat = options.repeat ?? false;
+    r.loopPattern = options.loopPattern ?? false;
+    r.speed = Math.max(1, song.initialSpeed);
+    r.tempo = Math.max(1, song.initialTempo);
+    r.globalVolume = Math.max(0, Math.min(256, song.globalVolume * 2));
+    const startOrder = options.startOrder ?? 0;
+    r.order = r.nextOrder = startOrder;
+    r.row = r.nextRow = options.startRow ?? 0;
+    if (r.loopPattern) {
+      const e = song.orders[startOrder];
+      r.pattern = typeof e === 'number' ? e : 0;
+    }
+    r.tick = r.ticksOnRow() - 1;
+    r.firstTick = true;
+    r.breakToRow = false;
+    for (let i = 0; i < r.channels.length; i++) {
+      const chn = r.channels[i] as ChannelState;
+      if (b.itRetrigger) {
+        chn.retrigParam = 1;
+        chn.retrigCount = 0;
+      }
+      if (i < r.numChannels) {
+        const ch = song.channels[i];
+        chn.pan = ch?.pan ?? 128;
+        chn.globalVol = ch?.volume ?? 64;
+        chn.surround = ch?.surround ?? false;
+        // IT: the initial note memory is C-0. Test: InitialNoteMemory.it
+        if (b.itInitialNoteMemory) chn.note = chn.newNote = 1;
+      }
+    }
+    this.voices = r.channels.map((c) => c.voice);
+  }
+
+  /** Current position. */
+  position(): PlayPosition {
+    const r = this.state;
+    return { order: r.order, pattern: r.pattern, row: r.row, tick: r.tick, speed: r.speed, tempo: r.tempo };
+  }
+
+  /** True once the song has ended. */
+  get ended(): boolean {
+    return this.state.ended;
+  }
+
+  /** Mutes or unmutes a pattern channel (effects keep running). */
+  setMuted(channel: number, muted: boolean): void {
+    if (channel >= 0 && channel < this.state.userMuted.length) this.state.userMuted[channel] = muted;
+  }
+
+  /**
+   * Processes one tick (rows, effects, voice settings). Returns the tick's length in frames, or 0 when
+   * the song has ended.
+   */
+  nextTick(): number {
+    const r = this.state;
+    if (r.ended) return 0;
+    for (const chn of r.channels) {
+      if (chn.length && !chn.voice.active) chn.length = 0;
+    }
+    if (!advanceTick(r, this.visitor, { loopPattern: r.loopPattern, repeat: this.repeat })) {
+      r.ended = true;
+      return 0;
+    }
+    processEffects(r);
+    if (r.tempo <= 0) {
+      r.ended = true;
+      return 0;
+    }
+    r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
+    updateVoices(r);
+    return r.samplesPerTick;
+  }
+
+  /** Renders up to `frames` frames (added into the buffers); returns how many were rendered. */
+  render(mix: MixFunction, left: Float32Array, right: Float32Array, frames: number, offset = 0): number {
+    let done = 0;
+    while (done < frames) {
+      if (this.remainingInTick === 0) {
+        const n = this.nextTick();
+        if (n === 0) break;
+        this.remainingInTick = n;
+      }
+      const n = Math.min(this.remainingInTick, frames - done);
+      mix(this.voices, left, right, offset + done, n);
+      done += n;
+      this.remainingInTick -= n;
+    }
+    this.framesRendered += done;
+    return done;
+  }
+}
+
+/** The song's length in seconds (playing subsong 0 once), computed without mixing; capped at `maxSeconds`. */
+export function songDuration(song: Song, maxSeconds = 3600, sampleRate = 48000): { seconds: number; capped: boolean } {
+  const player = new Player(song, { sampleRate });
+  let frames = 0;
+  const cap = maxSeconds * sampleRate;
+  while (frames < cap) {
+    const n = player.nextTick();
+    if (n === 0) return { seconds: frames / sampleRate, capped: false };
+    frames += n;
+  }
+  return { seconds: maxSeconds, capped: true };
+}

@@ -1,0 +1,117 @@
+// Builds small songs in code for replayer tests: cells written as tracker text in the song's notation,
+// synthetic samples, and a player stepped tick by tick.
+import { Player } from '../../src/engine/replayer/player.js';
+import type { ChannelState } from '../../src/engine/replayer/channel-state.js';
+import { createChannel, createInstrument, createSample, createSong } from '../../src/song/create.js';
+import { parseEffect, parseInstrument, parseVolume, type Notation } from '../../src/song/notation.js';
+import { parseNote } from '../../src/song/notes.js';
+import { createPattern, writeCell } from '../../src/song/pattern.js';
+import { makeProfile, type ProfileBase, type ProfileFlag } from '../../src/song/profile.js';
+import type { Instrument, Sample, Song } from '../../src/song/song.js';
+
+export interface TestSongSpec {
+  readonly base: ProfileBase;
+  readonly flags?: Partial<Record<ProfileFlag, boolean>>;
+  readonly channels?: number;
+  readonly rows?: number;
+  readonly speed?: number;
+  readonly tempo?: number;
+  /** Rows of cells: rows[row] = list of cell texts per channel ("C-5 01 v64 A06", "..." fields allowed). */
+  readonly rows2?: never;
+  readonly pattern: readonly (readonly string[])[];
+  /** Extra patterns after the first, same shape. */
+  readonly morePatterns?: readonly (readonly (readonly string[])[])[];
+  readonly orders?: readonly (number | 'skip' | 'end')[];
+  readonly samples?: readonly Sample[];
+  readonly instruments?: readonly Instrument[];
+  readonly globalVolume?: number;
+}
+
+/** A looping 8-bit sample of `frames` frames (a ramp) tuned like the base tracker expects. */
+export function testSample(base: ProfileBase, changes: Partial<Sample> = {}): Sample {
+  const frames = 1000;
+  const data = Int8Array.from({ length: frames }, (_, i) => ((i * 7) % 256) - 128);
+  const tuning = base === 'mod' || base === 'xm' ? { kind: 'finetune' as const, relativeNote: 0, finetune: 0 } : { kind: 'c5speed' as const, c5Speed: 8363 };
+  return createSample({ name: 'test', pcm: { bits: 8, channels: 1, data }, loop: { start: 0, end: frames, pingPong: false }, tuning, volume: 64, ...changes });
+}
+
+function notationOf(base: ProfileBase): Notation {
+  return base === 'mod' || base === 'xm' ? 'xm' : 'it';
+}
+
+function writeRows(song: { notation: Notation }, rows: readonly (readonly string[])[], channels: number, nRows: number) {
+  const p = createPattern(nRows, channels);
+  rows.forEach((cells, r) => {
+    cells.forEach((text, c) => {
+      const f = text.trim().split(/\s+/);
+      const note = parseNote(f[0] ?? '...');
+      const instrument = parseInstrument(f[1] ?? '..', song.notation);
+      const volume = parseVolume(f[2] ?? '...');
+      const effect = parseEffect(f[3] ?? '...', song.notation);
+      if (note === undefined || instrument === undefined || volume === undefined || effect === undefined) throw new Error(`bad test cell "${text}"`);
+      writeCell(p, r, c, { note, instrument, volume, effects: [effect] });
+    });
+  });
+  return p;
+}
+
+/** A song from a spec. */
+export function buildSong(spec: TestSongSpec): Song {
+  const channels = spec.channels ?? Math.max(1, ...spec.pattern.map((r) => r.length));
+  const notation = notationOf(spec.base);
+  const nRows = spec.rows ?? Math.max(spec.pattern.length, 1);
+  const patterns = [spec.pattern, ...(spec.morePatterns ?? [])].map((rows) => writeRows({ notation }, rows, channels, Math.max(nRows, rows.length)));
+  return createSong({ channels, notation, profile: makeProfile(spec.base, spec.flags) }, {
+    initialSpeed: spec.speed ?? 6,
+    initialTempo: spec.tempo ?? 125,
+    globalVolume: spec.globalVolume ?? 128,
+    mixVolume: 48,
+    channels: Array.from({ length: channels }, () => createChannel()),
+    patterns,
+    orders: spec.orders ?? patterns.map((_, i) => i),
+    samples: spec.samples ?? [testSample(spec.base)],
+    instruments: spec.instruments ?? [],
+  });
+}
+
+/** An instrument playing sample 1 (for instrument-mode tests). */
+export function testInstrument(changes: Partial<Instrument> = {}): Instrument {
+  return createInstrument(1, changes);
+}
+
+/** Steps a player tick by tick and records a channel's state after each tick. */
+export function runTicks(song: Song, ticks: number, channel = 0): { player: Player; states: ChannelSnapshot[] } {
+  const player = new Player(song, { sampleRate: 48000 });
+  const states: ChannelSnapshot[] = [];
+  for (let i = 0; i < ticks; i++) {
+    if (player.nextTick() === 0) break;
+    states.push(snapshot(player, player.state.channels[channel] as ChannelState));
+  }
+  return { player, states };
+}
+
+export interface ChannelSnapshot {
+  readonly row: number;
+  readonly tick: number;
+  readonly period: number;
+  readonly frequency: number;
+  readonly volume: number;
+  readonly realVolume: number;
+  readonly pan: number;
+  readonly realPan: number;
+  readonly position: number;
+  readonly playing: boolean;
+  readonly globalVolume: number;
+  readonly speed: number;
+  readonly tempo: number;
+  readonly order: number;
+}
+
+function snapshot(player: Player, chn: ChannelState): ChannelSnapshot {
+  const r = player.state;
+  return {
+    row: r.row, tick: r.tick, order: r.order, speed: r.speed, tempo: r.tempo, globalVolume: r.globalVolume,
+    period: chn.period, frequency: chn.voice.frequency, volume: chn.volume, realVolume: chn.realVolume,
+    pan: chn.pan, realPan: chn.realPan, position: chn.voice.position, playing: chn.length > 0 && chn.incrementOn,
+  };
+}
