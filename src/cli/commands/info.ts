@@ -1,6 +1,7 @@
 // `tracker info FILE [--json]`: what a song file holds, for people and for scripts.
 
 import { resolve } from 'node:path';
+import { songDuration } from '../../engine/replayer/player.js';
 import { loadSongFile } from '../../storage/song-file.js';
 import type { Song } from '../../song/song.js';
 import type { Command } from '../command.js';
@@ -17,7 +18,7 @@ export interface SongInfo {
   readonly durationSeconds: number | null;
 }
 
-/** Computes the info fields of a song. `durationSeconds` comes from the replayer when available. */
+/** The info fields of a song; `durationSeconds` is the length of subsong 0 played once. */
 export function songInfo(song: Song, format: string, durationSeconds: number | null): SongInfo {
   return {
     title: song.title,
@@ -48,7 +49,9 @@ export const infoCommand: Command = {
   async run(args, io) {
     const file = args.positionals[0] as string;
     const loaded = loadSongFile(resolve(io.cwd, file), file);
-    const info = songInfo(loaded.song, loaded.format.id, null);
+    const duration = songDuration(loaded.song);
+    const info = songInfo(loaded.song, loaded.format.id, Math.round(duration.seconds * 1000) / 1000);
+    if (duration.capped) io.err(`warning: ${file}: the song did not end within ${duration.seconds / 60} minutes; duration capped\n`);
     if (args.options['json'] === true) {
       io.out(`${JSON.stringify(info)}\n`);
       return 0;

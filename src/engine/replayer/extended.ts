@@ -374,21 +374,3 @@ export function extraFine(r: ReplayerState, ci: number, param: number): void {
   }
 }
 
-/** Zxx on an IT song: the default macros drive the resonant filter (Z00-Z7F cutoff, Z80-Z8F resonance). */
-export function midiMacro(r: ReplayerState, chn: ChannelState, param: number): void {
-  if (!r.firstTick) return;
-  if (param < 0x80) {
-    if (chn.activeMacro === 0) chn.cutOff = param;
-    else if (chn.activeMacro === 1) chn.resonance = param;
-  } else {
-    const fixed = r.song.midiMacros?.fixed[param - 0x80];
-    // IT's default fixed macros Z80..Z8F set the resonance 0..15 * 8.
-    if (fixed === undefined || /^F0F001[0-9A-F]{2}$/i.test(fixed.replace(/\s+/g, ''))) {
-      if (param < 0x90) chn.resonance = (param & 0x0f) * 8;
-    }
-  }
-  chn.lastZxxParam = param;
-  chn.filterDirty = true;
-}
-
-export { CMD };

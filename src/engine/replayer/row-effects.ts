@@ -4,7 +4,7 @@
 import type { ChannelState } from './channel-state.js';
 import { CMD, VOLCMD } from './commands.js';
 import {
-  extendedMod, extendedS3m, extraFine, invertLoop, midiMacro, processSampleOffset, retrigNote, setSpeed, setTempo,
+  extendedMod, extendedS3m, extraFine, invertLoop, processSampleOffset, retrigNote, setSpeed, setTempo,
 } from './extended.js';
 import { checkNna, instrumentChange, keyOff, noteChange, restorePanAndFilter, sampleIndexFor, setInstrumentPan } from './notes.js';
 import { handleNextRow } from './sequencer.js';
@@ -565,10 +565,6 @@ function runEffect(
       r.breakRow = b.ptLineage ? (param >> 4) * 10 + (param & 0x0f) : param;
       break;
     }
-    case CMD.MIDI:
-    case CMD.SMOOTHMIDI:
-      midiMacro(r, chn, param);
-      break;
     default:
       break;
   }

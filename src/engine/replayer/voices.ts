@@ -9,6 +9,7 @@ import { itFilterCoefficients } from './filter.js';
 import {
   arpeggioTick, autoVibratoTick, panbrelloTick, panningSwing, tremoloTick, tremorTick, vibratoTick, volumeSwing,
 } from './modulation.js';
+import { processMacroOnChannel } from './macros.js';
 import { pitchPanSeparation } from './notes.js';
 import { freqFromPeriod, muldiv, muldivr, noteFromPeriod, periodFromNote } from './pitch.js';
 import { vibrato } from './slides.js';
@@ -179,7 +180,9 @@ export function updateVoices(r: ReplayerState): void {
       }
       if (chn.cutOff < 0x7f || b.itFilterBehaviour) setupFilter(r, chn, true, 0);
       chn.filterDirty = false;
-    } else if (chn.filterDirty) {
+    }
+    if (ci < r.numChannels) processMacroOnChannel(r, chn);
+    if (chn.filterDirty) {
       // Zxx changed cutoff or resonance.
       setupFilter(r, chn, !chn.filterActive, 0);
       chn.filterDirty = false;

@@ -1,0 +1,77 @@
+// The messages between the user interface and the audio engine, defined once. They are plain,
+// structured-cloneable data so the engine can run in a worker, a child process, or (later) a
+// long-lived server that several terminals attach to.
+
+import type { Pattern } from '../song/pattern.js';
+import type { Instrument, Sample, Song } from '../song/song.js';
+
+/** How playback should proceed. */
+export type PlayMode =
+  /** The song from an order (and row), following the order list. */
+  | 'song'
+  /** The pattern at an order, repeated. */
+  | 'pattern'
+  /** One row, then stop (the editor's "play row"). */
+  | 'row';
+
+/** Commands from the UI to the engine. */
+export type EngineCommand =
+  /** Replace the whole song (on open, new, undo of structural edits). */
+  | { readonly type: 'setSong'; readonly song: Song }
+  /** One pattern changed (the common edit): heard within one render-ahead chunk. */
+  | { readonly type: 'setPattern'; readonly index: number; readonly pattern: Pattern }
+  | { readonly type: 'setSample'; readonly index: number; readonly sample: Sample }
+  | { readonly type: 'setInstrument'; readonly index: number; readonly instrument: Instrument }
+  | { readonly type: 'play'; readonly mode: PlayMode; readonly order: number; readonly row: number }
+  | { readonly type: 'stop' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  /** Preview (keyjazz): play `note` with `instrument` (1-based; sample in sample mode) on a preview voice. */
+  | { readonly type: 'previewNote'; readonly note: number; readonly instrument: number; readonly volume: number; readonly channel: number }
+  | { readonly type: 'previewOff'; readonly channel: number }
+  | { readonly type: 'setMute'; readonly channel: number; readonly muted: boolean }
+  | { readonly type: 'setOutput'; readonly device: string | null; readonly sampleRate: number; readonly latencyMs: number }
+  | { readonly type: 'shutdown' };
+
+/** Where playback is, sent at least 30 times a second while playing. */
+export interface PositionSnapshot {
+  readonly playing: boolean;
+  readonly paused: boolean;
+  readonly order: number;
+  readonly pattern: number;
+  readonly row: number;
+  readonly tick: number;
+  readonly speed: number;
+  readonly tempo: number;
+  /** Per pattern channel, 0..1 peak level of the last tick. */
+  readonly vu: readonly number[];
+  /** Seconds of song played. */
+  readonly seconds: number;
+}
+
+/** The audio output's state, for the status line. */
+export interface AudioStatus {
+  /** 'device': playing to a sound card; 'silent': no device, the clock still runs; 'error': failed. */
+  readonly kind: 'device' | 'silent' | 'error';
+  /** Device name, or the reason there is none. */
+  readonly detail: string;
+  readonly sampleRate: number;
+  /** Average and peak render load 0..1 and the underrun ratio, when measured. */
+  readonly load?: { readonly average: number; readonly peak: number; readonly underrunRatio: number };
+}
+
+/** Events from the engine to the UI. */
+export type EngineEvent =
+  | { readonly type: 'position'; readonly position: PositionSnapshot }
+  | { readonly type: 'audio'; readonly status: AudioStatus }
+  | { readonly type: 'ended' }
+  | { readonly type: 'error'; readonly message: string };
+
+/** What the UI holds of the engine: a way to send commands and hear events. */
+export interface EngineClient {
+  send(command: EngineCommand): void;
+  /** Adds a listener; returns a function that removes it. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** Stops the engine and releases the audio device. */
+  close(): Promise<void>;
+}
