@@ -294,7 +294,7 @@ export function extendedS3m(r: ReplayerState, ci: number, paramIn: number): void
     case 0x70:
       if (!r.firstTick) break;
       if (param <= 2) {
-        for (let i = r.numChannels; i < r.channels.length; i++) {
+        for (let i = r.numChannels; i < r.backgroundEnd; i++) {
           const bk = r.channels[i] as ChannelState;
           if (bk.masterChannel !== ci + 1) continue;
           if (param === 1) keyOff(r, bk);

@@ -547,7 +547,8 @@ export function isTonePortaRow(chn: ChannelState): boolean {
 /** Finds a free background channel for a new-note action, or the quietest one; -1 if none. */
 export function getNnaChannel(r: ReplayerState, ci: number): number {
   const chans = r.channels;
-  for (let i = r.numChannels; i < chans.length; i++) {
+  const end = r.backgroundEnd;
+  for (let i = r.numChannels; i < end; i++) {
     const c = chans[i] as ChannelState;
     if (!c.length) return i;
   }
@@ -559,7 +560,7 @@ export function getNnaChannel(r: ReplayerState, ci: number): number {
   }
   let result = -1;
   let envPos = 0;
-  for (let i = r.numChannels; i < chans.length; i++) {
+  for (let i = r.numChannels; i < end; i++) {
     const c = chans[i] as ChannelState;
     if (c.length && !c.fadeOutVol) return i;
     let v = (c.realVolume << 9) | c.volume;
@@ -621,7 +622,7 @@ export function checkNna(r: ReplayerState, ci: number, instr: number, note: numb
   }
   if (src.muted) return -1;
 
-  for (let i = ci; i < r.channels.length; i++) {
+  for (let i = ci; i < r.backgroundEnd; i++) {
     if (i < r.numChannels && i !== ci) continue;
     const chn = r.channels[i] as ChannelState;
     if ((chn.masterChannel === ci + 1 || i === ci) && chn.instrument) {

@@ -9,7 +9,8 @@ import type { ChannelState } from './channel-state.js';
 import { preparePlayerInstrument, preparePlayerSample, type PlayerInstrument, type PlayerSample, toMixSample } from './player-sample.js';
 import { processEffects } from './row-effects.js';
 import { advanceTick, RowVisitor } from './sequencer.js';
-import { ReplayerState } from './state.js';
+import { PREVIEW_CHANNELS, ReplayerState } from './state.js';
+import { instrumentChange, keyOff, noteChange } from './notes.js';
 import { updateVoices } from './voices.js';
 
 /** Mixes `frames` frames of the given voices into the buffers starting at `offset` (adds). */
@@ -44,8 +45,8 @@ export function framesPerTick(sampleRate: number, tempo: number): number {
 
 /** Samples and instruments of a song prepared once (shared by players of the same song). */
 export interface PreparedSong {
-  readonly samples: readonly PlayerSample[];
-  readonly instruments: readonly (PlayerInstrument | null)[];
+  readonly samples: PlayerSample[];
+  readonly instruments: (PlayerInstrument | null)[];
 }
 
 export function prepareSong(song: Song): PreparedSong {
@@ -73,10 +74,15 @@ export class Player {
   private remainingInTick = 0;
   /** Frames rendered so far. */
   framesRendered = 0;
+  /**
+   * Idle players do not move through the song: ticks only update voices (for notes previewed from
+   * the keyboard while the song is stopped).
+   */
+  idle = false;
 
   constructor(song: Song, options: PlayerOptions = {}, prepared: PreparedSong = prepareSong(song)) {
     const b = resolveBehaviour(song.profile);
-    const r = new ReplayerState(song, b, prepared.samples, prepared.instruments, options.sampleRate ?? 48000);
+    const r = new ReplayerState(song, b, [...prepared.samples], [...prepared.instruments], options.sampleRate ?? 48000);
     this.state = r;
     this.repeat = options.repeat ?? false;
     r.loopPattern = options.loopPattern ?? false;
@@ -133,10 +139,16 @@ export class Player {
    */
   nextTick(): number {
     const r = this.state;
-    if (r.ended) return 0;
     for (const chn of r.channels) {
       if (chn.length && !chn.voice.active) chn.length = 0;
     }
+    if (this.idle) {
+      r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
+      r.firstTick = false;
+      updateVoices(r);
+      return r.samplesPerTick;
+    }
+    if (r.ended) return 0;
     if (!advanceTick(r, this.visitor, { loopPattern: r.loopPattern, repeat: this.repeat })) {
       r.ended = true;
       return 0;
@@ -149,6 +161,50 @@ export class Player {
     r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
     updateVoices(r);
     return r.samplesPerTick;
+  }
+
+  /**
+   * Plays a note on a preview voice (keyjazz), independent of the song's channels: `slot` 0..7,
+   * `instrument` 1-based (a sample number in sample mode), `volume` 0..64 or -1 for the default.
+   * Note-off, note-cut and note-fade values release or stop the slot.
+   */
+  previewNote(slot: number, note: number, instrument: number, volume = -1): void {
+    const r = this.state;
+    const ci = r.backgroundEnd + Math.max(0, Math.min(PREVIEW_CHANNELS - 1, slot));
+    const chn = r.channels[ci] as ChannelState;
+    if (note > 120) {
+      if (note === 255) keyOff(r, chn);
+      else {
+        chn.noteFade = true;
+        if (note === 254) chn.fadeOutVol = 0;
+      }
+      return;
+    }
+    if (note < 1) return;
+    chn.rowNote = note;
+    chn.rowInstr = instrument;
+    chn.rowVolCmd = chn.rowVol = chn.rowCmd = chn.rowParam = 0;
+    chn.rowIsTonePorta = false;
+    chn.newNote = chn.lastNote = note;
+    chn.masterChannel = 0;
+    chn.pan = 128;
+    chn.globalVol = 64;
+    instrumentChange(r, ci, instrument, false, true);
+    noteChange(r, ci, note, false, true);
+    if (volume >= 0) chn.volume = Math.min(64, volume) * 4;
+  }
+
+  /** Replaces the song being played (after an edit); the next rows read the new patterns. */
+  replaceSong(song: Song, prepared?: PreparedSong): void {
+    const r = this.state;
+    r.song = song;
+    if (prepared) {
+      r.samples.length = 0;
+      r.samples.push(...prepared.samples);
+      r.instruments.length = 0;
+      r.instruments.push(...prepared.instruments);
+      r.numInstruments = song.instruments.length;
+    }
   }
 
   /** Renders up to `frames` frames (added into the buffers); returns how many were rendered. */

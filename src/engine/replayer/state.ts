@@ -10,18 +10,23 @@ import type { PlayerInstrument, PlayerSample } from './player-sample.js';
 
 /** Slots for background voices (IT new-note actions and fading replaced notes). */
 export const BACKGROUND_CHANNELS = 192;
+/** Slots after the background ones for notes previewed from the keyboard (keyjazz). */
+export const PREVIEW_CHANNELS = 8;
 
 export class ReplayerState {
-  readonly song: Song;
+  /** The song being played; replaced (never mutated) when the user edits it during playback. */
+  song: Song;
   readonly b: Behaviour;
   /** Samples by number (index 0 = the silent sample). */
-  readonly samples: readonly PlayerSample[];
+  readonly samples: PlayerSample[];
   /** Instruments by number (index 0 = null); empty in sample mode. */
-  readonly instruments: readonly (PlayerInstrument | null)[];
-  readonly numInstruments: number;
+  readonly instruments: (PlayerInstrument | null)[];
+  numInstruments: number;
   /** Pattern channels, then background channels. */
   readonly channels: ChannelState[];
   readonly numChannels: number;
+  /** Index of the first preview channel (pattern channels + background channels). */
+  readonly backgroundEnd: number;
   /** Output rate in Hz. */
   readonly sampleRate: number;
   /** How this song's effects translate to replayer commands. */
@@ -59,7 +64,7 @@ export class ReplayerState {
   /** Where the last NNA note was moved (IT carry quirk). */
   lastMovedChannel = -1;
 
-  constructor(song: Song, b: Behaviour, samples: readonly PlayerSample[], instruments: readonly (PlayerInstrument | null)[], sampleRate: number) {
+  constructor(song: Song, b: Behaviour, samples: PlayerSample[], instruments: (PlayerInstrument | null)[], sampleRate: number) {
     this.song = song;
     this.b = b;
     this.samples = samples;
@@ -68,7 +73,8 @@ export class ReplayerState {
     this.numChannels = song.channels.length;
     this.sampleRate = sampleRate;
     this.commandTable = buildCommandTable(b);
-    this.channels = Array.from({ length: this.numChannels + BACKGROUND_CHANNELS }, () => new ChannelState());
+    this.backgroundEnd = this.numChannels + BACKGROUND_CHANNELS;
+    this.channels = Array.from({ length: this.backgroundEnd + PREVIEW_CHANNELS }, () => new ChannelState());
     this.userMuted = song.channels.map((c) => c.muted);
   }
 

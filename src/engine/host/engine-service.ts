@@ -1,0 +1,149 @@
+// The running engine: an audio output, the engine core and the chunk scheduler, pumped by a short
+// timer, answering UI commands and sending position and audio-status events. It runs in the engine
+// process (or in-process for `tracker play`); nothing here may block for long.
+
+import type { AudioStatus, EngineCommand, EngineEvent } from '../protocol.js';
+import type { MixFunction } from '../replayer/player.js';
+import { openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
+import { ChunkScheduler } from './chunk-scheduler.js';
+import { EngineCore } from './engine-core.js';
+
+export interface ServiceOptions {
+  readonly prefs: OutputPreferences;
+  readonly mix: MixFunction;
+  readonly master?: (left: Float32Array, right: Float32Array, frames: number) => void;
+  readonly chunkFrames?: number;
+  readonly aheadFrames?: number;
+  /** Position events per second while playing (default 40). */
+  readonly positionRate?: number;
+  /** Milliseconds between scheduler pumps (default 2). */
+  readonly pumpIntervalMs?: number;
+}
+
+export class EngineService {
+  private ctx: LiveAudioContext | null = null;
+  private core: EngineCore | null = null;
+  private scheduler: ChunkScheduler | null = null;
+  private pumpTimer: ReturnType<typeof setInterval> | null = null;
+  private positionTimer: ReturnType<typeof setInterval> | null = null;
+  private status: AudioStatus = { kind: 'silent', detail: 'starting', sampleRate: 48000 };
+  private pending: EngineCommand[] = [];
+  private wasPlaying = false;
+  /** Render-load statistics from the audio context. */
+  load = { average: 0, peak: 0, underrunRatio: 0, updates: 0 };
+
+  constructor(private readonly post: (event: EngineEvent) => void, private readonly options: ServiceOptions) {}
+
+  /** Opens the output and starts pumping. */
+  async start(): Promise<AudioStatus> {
+    await this.openAndRun(this.options.prefs);
+    for (const cmd of this.pending.splice(0)) this.handle(cmd);
+    return this.status;
+  }
+
+  private async openAndRun(prefs: OutputPreferences): Promise<void> {
+    const opened = await openOutput(prefs);
+    this.ctx = opened.ctx;
+    this.status = opened.status;
+    const oldSong = this.core?.currentSong ?? null;
+    this.core = new EngineCore({ sampleRate: opened.ctx.sampleRate, mix: this.options.mix, master: this.options.master });
+    this.core.onEnded = () => this.post({ type: 'ended' });
+    if (oldSong) this.core.handle({ type: 'setSong', song: oldSong });
+    this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames: this.options.chunkFrames ?? 256, aheadFrames: this.options.aheadFrames ?? 1024 });
+    this.watchLoad(opened.ctx);
+    this.post({ type: 'audio', status: this.status });
+    this.pumpTimer = setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 2);
+    this.positionTimer = setInterval(() => this.sendPosition(), Math.round(1000 / (this.options.positionRate ?? 40)));
+    this.pump();
+  }
+
+  private watchLoad(ctx: LiveAudioContext): void {
+    const rc = ctx.renderCapacity;
+    if (!rc) return;
+    try {
+      rc.addEventListener('update', (e) => {
+        this.load.average = e.averageLoad;
+        this.load.peak = Math.max(this.load.peak, e.peakLoad);
+        this.load.underrunRatio = e.underrunRatio;
+        this.load.updates++;
+        this.post({ type: 'audio', status: { ...this.status, load: { average: e.averageLoad, peak: e.peakLoad, underrunRatio: e.underrunRatio } } });
+      });
+      rc.start({ updateInterval: 1 });
+    } catch {
+      // Older library versions have no render capacity: load is simply not reported.
+    }
+  }
+
+  private pump(): void {
+    try {
+      this.scheduler?.pump();
+    } catch (e) {
+      this.post({ type: 'error', message: `audio: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private sendPosition(): void {
+    const core = this.core;
+    const sched = this.scheduler;
+    if (!core || !sched) return;
+    const playing = core.isPlaying;
+    if (!playing && !this.wasPlaying) return;
+    this.wasPlaying = playing;
+    const heard = sched.heard();
+    this.post({ type: 'position', position: heard ?? core.snapshot() });
+  }
+
+  /** Applies a command from the UI. */
+  handle(cmd: EngineCommand): void {
+    if (!this.core) {
+      this.pending.push(cmd);
+      return;
+    }
+    if (cmd.type === 'setOutput') {
+      void this.reopen({ device: cmd.device, sampleRate: cmd.sampleRate, latencyMs: cmd.latencyMs });
+      return;
+    }
+    if (cmd.type === 'shutdown') {
+      void this.stop();
+      return;
+    }
+    this.core.handle(cmd);
+    if (cmd.type === 'stop') this.post({ type: 'position', position: this.core.snapshot() });
+  }
+
+  private async reopen(prefs: OutputPreferences): Promise<void> {
+    await this.stop();
+    await this.openAndRun(prefs);
+  }
+
+  /** Stops pumping and closes the output. */
+  async stop(): Promise<void> {
+    if (this.pumpTimer) clearInterval(this.pumpTimer);
+    if (this.positionTimer) clearInterval(this.positionTimer);
+    this.pumpTimer = this.positionTimer = null;
+    const ctx = this.ctx;
+    this.ctx = null;
+    this.scheduler = null;
+    if (ctx) {
+      try {
+        await ctx.close();
+      } catch {
+        // Closing a context that lost its device can fail; it is gone either way.
+      }
+    }
+  }
+
+  /** Frames the audio clock overtook the schedule (0 when playback never starved). */
+  get lateFrames(): number {
+    return this.scheduler?.lateFrames ?? 0;
+  }
+
+  get audioStatus(): AudioStatus {
+    return this.status;
+  }
+
+  /** The audio clock in seconds. */
+  get clockSeconds(): number {
+    return this.ctx?.currentTime ?? 0;
+  }
+}
