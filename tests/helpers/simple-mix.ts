@@ -1,0 +1,30 @@
+// A small, obviously-correct nearest-neighbour mixer for engine tests that must not depend on the
+// production mixer's interpolation details (sample accuracy, scheduling).
+import type { MixVoice } from '../../src/engine/mixer/voice.js';
+
+export function simpleMix(sampleRate: number) {
+  return (voices: readonly MixVoice[], left: Float32Array, right: Float32Array, offset: number, frames: number): void => {
+    for (const v of voices) {
+      if (!v.active || !v.sample) continue;
+      const data = v.sample.left;
+      const step = v.frequency / sampleRate;
+      for (let i = 0; i < frames; i++) {
+        if (v.stopping) {
+          v.active = false;
+          break;
+        }
+        v.currentLeft = v.gainLeft;
+        v.currentRight = v.gainRight;
+        const x = data[Math.floor(v.position)] ?? 0;
+        left[offset + i] = (left[offset + i] ?? 0) + x * v.currentLeft;
+        right[offset + i] = (right[offset + i] ?? 0) + x * v.currentRight;
+        v.position += step * v.direction;
+        if (v.loopMode !== 'none' && v.position >= v.loopEnd) v.position -= v.loopEnd - v.loopStart;
+        else if (v.loopMode === 'none' && v.position >= v.loopEnd) {
+          v.active = false;
+          break;
+        }
+      }
+    }
+  };
+}
