@@ -1,6 +1,7 @@
 // Builds small songs in code for replayer tests: cells written as tracker text in the song's notation,
 // synthetic samples, and a player stepped tick by tick.
 import { Player } from '../../src/engine/replayer/player.js';
+import { simpleMix } from './simple-mix.js';
 import type { ChannelState } from '../../src/engine/replayer/channel-state.js';
 import { createChannel, createInstrument, createSample, createSong } from '../../src/song/create.js';
 import { parseEffect, parseInstrument, parseVolume, type Notation } from '../../src/song/notation.js';
@@ -79,13 +80,27 @@ export function testInstrument(changes: Partial<Instrument> = {}): Instrument {
   return createInstrument(1, changes);
 }
 
-/** Steps a player tick by tick and records a channel's state after each tick. */
-export function runTicks(song: Song, ticks: number, channel = 0): { player: Player; states: ChannelSnapshot[] } {
+/**
+ * Steps a player tick by tick and records a channel's state after each tick's row processing. With
+ * `mix`, each tick's frames are also mixed (by a simple test mixer) so sample positions advance.
+ */
+export function runTicks(song: Song, ticks: number, channel = 0, options: { mix?: boolean } = {}): { player: Player; states: ChannelSnapshot[] } {
   const player = new Player(song, { sampleRate: 48000 });
   const states: ChannelSnapshot[] = [];
+  const mix = simpleMix(48000);
+  let left = new Float32Array(0);
+  let right = new Float32Array(0);
   for (let i = 0; i < ticks; i++) {
-    if (player.nextTick() === 0) break;
+    const frames = player.nextTick();
+    if (frames === 0) break;
     states.push(snapshot(player, player.state.channels[channel] as ChannelState));
+    if (options.mix) {
+      if (left.length < frames) {
+        left = new Float32Array(frames);
+        right = new Float32Array(frames);
+      }
+      mix(player.voices, left, right, 0, frames);
+    }
   }
   return { player, states };
 }
