@@ -1,12 +1,14 @@
-// Songs on disk: read any supported file by content, and write one safely (temporary file in the
-// same directory, flushed, then renamed over the target) so a failed save never leaves a broken file.
+// Songs on disk: read any supported file by content, and write one safely (see atomic-write.ts) so a
+// failed save never leaves a broken file.
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { FormatError } from '../formats/common/format-error.js';
 import { allCodecs, codecForExtension, readSong, type Codec } from '../formats/registry.js';
 import type { Song } from '../song/song.js';
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 import { describeFsError, UserError } from './user-error.js';
+
+export { writeFileAtomic };
 
 /** Largest file tracker will read (a song bigger than this is not a song). */
 export const MAX_SONG_FILE_BYTES = 512 * 1024 * 1024;
@@ -38,40 +40,6 @@ export function loadSongFile(path: string, label = path): LoadedSong {
   }
 }
 
-/**
- * Writes bytes to `path` atomically: a temporary file beside it is written and flushed, then
- * renamed over the target. On any failure the old file is untouched and UserError says why.
- */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    syncDirectory(dirname(path));
-  } catch (e) {
-    if (fd !== undefined) {
-      try { closeSync(fd); } catch { /* already failing: the original error is what matters */ }
-    }
-    try { unlinkSync(tmp); } catch { /* the temporary file may not exist */ }
-    throw new UserError(`${path}: could not save: ${describeFsError(e)}`);
-  }
-}
-
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  } catch {
-    // Some file systems cannot fsync a directory; the rename itself is still atomic.
-  }
-}
-
 /** Picks the codec that writes `path` by its extension, or explains which extensions work. */
 export function codecForWriting(path: string): Codec & { write: NonNullable<Codec['write']> } {
   const codec = codecForExtension(path);
@@ -86,9 +54,9 @@ function writableExtensions(): string {
 }
 
 /** Encodes and writes a song to `path` in the format its extension names; returns the warnings. */
-export function saveSongFile(path: string, song: Song): readonly string[] {
+export function saveSongFile(path: string, song: Song, options: AtomicWriteOptions = {}): readonly string[] {
   const codec = codecForWriting(path);
   const { bytes, warnings } = codec.write(song);
-  writeFileAtomic(path, bytes);
+  writeFileAtomic(path, bytes, options);
   return warnings;
 }
