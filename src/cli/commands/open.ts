@@ -1,8 +1,14 @@
-// `tracker [FILE]`: open the pattern editor on a song (a new song without FILE).
+// `tracker [FILE]`: open the editor on a song (a new song without FILE, or when FILE does not
+// exist yet and names a format tracker can write).
 
-import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { loadSongFile } from '../../storage/song-file.js';
+import { resolve } from 'node:path';
+import { createEngine } from '../../engine/host/create-engine.js';
+import { codecForWriting, loadSongFile } from '../../storage/song-file.js';
+import { runUi } from '../../ui/run-ui.js';
+import { loadSettings } from '../../ui/settings/settings.js';
+import { defaultNewSong } from '../../ui/store/services.js';
+import type { Notice } from '../../ui/store/app-state.js';
 import { UserError } from '../../storage/user-error.js';
 import type { Command } from '../command.js';
 
@@ -15,7 +21,25 @@ export const openCommand: Command = {
   },
   async run(args, io) {
     const file = args.positionals[0];
-    if (file !== undefined && existsSync(resolve(io.cwd, file))) loadSongFile(resolve(io.cwd, file), file);
-    throw new UserError('the pattern editor screen is not built yet; for now use "tracker info FILE" or "tracker convert IN OUT"');
+    let song = defaultNewSong();
+    let filePath: string | null = null;
+    let startNotice: Notice | null = null;
+    if (file !== undefined) {
+      filePath = resolve(io.cwd, file);
+      if (existsSync(filePath)) {
+        const loaded = loadSongFile(filePath, file);
+        song = loaded.song;
+        const w = loaded.warnings;
+        if (w.length > 0) startNotice = { text: `${file}: ${w.length} warning${w.length === 1 ? '' : 's'}: ${w[0]}`, level: 'info' };
+      } else {
+        codecForWriting(filePath);
+        startNotice = { text: `${file} does not exist yet: a new song, saved there with Ctrl+S`, level: 'info' };
+      }
+    }
+    if (!io.stdoutIsTty || !process.stdin.isTTY) {
+      throw new UserError('the editor needs a terminal (stdin and stdout must be a TTY); for scripts use "tracker info" or "tracker convert"');
+    }
+    const settings = loadSettings();
+    return runUi({ song, filePath, startNotice, engine: createEngine(), settings, workDir: io.cwd });
   },
 };

@@ -1,0 +1,99 @@
+// The whole screen as exactly `rows` lines of exactly `columns` characters: a title line, the
+// current screen's body (with any dialog over it) and two status lines (entry settings; playback,
+// audio, MIDI and engine load).
+
+import { basename } from 'node:path';
+import type { Binding } from '../keys/keymap.js';
+import { type AppState, isModified } from '../store/app-state.js';
+import { filesLines } from './files-view.js';
+import { formLines } from './form-view.js';
+import { helpScreenLines } from './help-view.js';
+import { fit, LineBuilder, printable } from './line.js';
+import { overlayModal } from './modal-view.js';
+import { ordersLines } from './orders-view.js';
+import { patternLines } from './pattern-view.js';
+import type { Theme } from './theme.js';
+
+/** Smallest screen the editor draws; below this it shows a one-line request to enlarge it. */
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+const SCREEN_NAMES: Readonly<Record<AppState['view']['kind'], string>> = {
+  pattern: 'Pattern', orders: 'Orders', samples: 'Samples', instruments: 'Instruments', settings: 'Song', files: 'Files', help: 'Help',
+};
+
+const HINTS = 'F1 help F2 pat F3 smp F4 ins F5 play F8 stop F9 open F10 save F11 ord F12 song';
+
+function titleLine(state: AppState, width: number, theme: Theme): string {
+  const name = state.filePath ? basename(state.filePath) : 'new song';
+  const lb = new LineBuilder(width, theme);
+  lb.add(' tracker ', theme.sgr('title', 'bar', true));
+  lb.add(` ${printable(name)}${isModified(state) ? ' *' : ''} `, theme.sgr(isModified(state) ? 'key' : 'title', 'bar', true));
+  lb.add(`[${SCREEN_NAMES[state.view.kind]}] `, theme.sgr('accent', 'bar'));
+  if (state.notice) lb.add(` ${printable(state.notice.text)}`, theme.sgr(state.notice.level === 'error' ? 'error' : 'ok', 'bar', true));
+  else lb.add(` ${HINTS}`, theme.sgr('dim', 'bar'));
+  return lb.fill(theme.sgr('default', 'bar')).done();
+}
+
+function entryLine(state: AppState, width: number, theme: Theme): string {
+  const song = state.song;
+  const inst = song.instruments.length > 0 ? song.instruments[state.instrument - 1]?.name : song.samples[state.instrument - 1]?.name;
+  const lb = new LineBuilder(width, theme);
+  const kv = (k: string, v: string) => lb.add(` ${k} `, theme.sgr('rowNumber')).add(v, theme.sgr('note', 'none', true));
+  kv('Oct', String(state.octave));
+  kv('Step', String(state.editStep));
+  kv('Ins', `${String(state.instrument).padStart(2, '0')} ${fit(printable(inst ?? ''), 12)}`);
+  kv('Pat', `${String(state.cursor.pattern).padStart(2, '0')}/${song.patterns.length}`);
+  kv('Ord', `${String(state.cursor.order).padStart(3, '0')}/${song.orders.length}`);
+  lb.add(state.editMode ? '  EDIT' : '  JAZZ', theme.sgr(state.editMode ? 'ok' : 'key', 'none', true));
+  lb.add(state.followPlayback ? ' FOLLOW' : ' ------', theme.sgr(state.followPlayback ? 'accent' : 'dim'));
+  lb.add(state.recordMode ? ' REC' : '', theme.sgr('error', 'none', true));
+  if (state.selection) lb.add(' BLOCK', theme.sgr('instrument'));
+  return lb.done();
+}
+
+function clock(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  return `${m}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+}
+
+function playLine(state: AppState, width: number, theme: Theme): string {
+  const lb = new LineBuilder(width, theme);
+  const p = state.playback;
+  if (p?.playing) {
+    lb.add(p.paused ? ' PAUSE' : ' PLAY ', theme.sgr('ok', 'none', true));
+    lb.add(` ord ${String(p.order).padStart(3, '0')} pat ${String(p.pattern).padStart(2, '0')} row ${String(p.row).padStart(2, '0')} spd ${p.speed} bpm ${p.tempo} ${clock(p.seconds)}`, theme.sgr('default'));
+  } else lb.add(' STOP ', theme.sgr('dim', 'none', true));
+  const a = state.audio;
+  const audio = a ? `${a.kind === 'device' ? 'audio' : a.kind}: ${a.detail}` : 'audio: waiting for the engine';
+  lb.add(' | ', theme.sgr('dim')).add(printable(audio), theme.sgr(a?.kind === 'error' ? 'error' : a?.kind === 'device' ? 'ok' : 'key'));
+  lb.add(' | ', theme.sgr('dim')).add(printable(state.midiStatus), theme.sgr('default'));
+  if (a?.load) lb.add(' | ', theme.sgr('dim')).add(`load ${Math.round(a.load.average * 100)}%${a.load.underrunRatio > 0 ? ` xrun ${(a.load.underrunRatio * 100).toFixed(1)}%` : ''}`, theme.sgr(a.load.peak > 0.8 ? 'error' : 'default'));
+  return lb.done();
+}
+
+function bodyLines(state: AppState, keymap: readonly Binding[], width: number, height: number, theme: Theme): string[] {
+  switch (state.view.kind) {
+    case 'pattern': return patternLines(state, width, height, theme);
+    case 'orders': return ordersLines(state, width, height, theme);
+    case 'samples':
+    case 'instruments':
+    case 'settings': return formLines(state, width, height, theme);
+    case 'files': return filesLines(state, width, height, theme);
+    case 'help': return helpScreenLines(state, keymap, width, height, theme);
+  }
+}
+
+/** Every line of the screen. */
+export function screenLines(state: AppState, keymap: readonly Binding[], theme: Theme, columns: number, rows: number): string[] {
+  if (columns < 20 || rows < 5) return Array.from({ length: Math.max(1, rows) }, (_, i) => fit(i === 0 ? `tracker: ${MIN_COLUMNS}x${MIN_ROWS} needed` : '', Math.max(1, columns)));
+  const bodyHeight = rows - 3;
+  let body = bodyLines(state, keymap, columns, bodyHeight, theme);
+  while (body.length < bodyHeight) body.push(new LineBuilder(columns, theme).done());
+  body = body.slice(0, bodyHeight);
+  if (state.modal) body = overlayModal(body, state.modal, columns, theme);
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    body[0] = new LineBuilder(columns, theme).add(` terminal is ${columns}x${rows}: tracker wants at least ${MIN_COLUMNS}x${MIN_ROWS}`, theme.sgr('error', 'none', true)).done();
+  }
+  return [titleLine(state, columns, theme), ...body, entryLine(state, columns, theme), playLine(state, columns, theme)];
+}

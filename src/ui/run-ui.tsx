@@ -1,0 +1,98 @@
+// Starts the full-screen editor on a terminal and gives the terminal back on every way out: quit,
+// SIGTERM/SIGHUP/SIGINT, an uncaught error. Reads settings, builds the store, and renders with
+// Ink's incremental renderer on the alternate screen.
+
+import { render } from 'ink';
+import type { EngineClient } from '../engine/protocol.js';
+import type { Song } from '../song/song.js';
+import { UserError } from '../storage/user-error.js';
+import { App } from './components/app.js';
+import { applyOverrides, defaultKeymap } from './keys/keymap.js';
+import { detectColorLevel } from './render/theme.js';
+import { describeSettingsProblems, type LoadedSettings } from './settings/settings.js';
+import { initialState, type Notice } from './store/app-state.js';
+import { nodeServices } from './store/services.js';
+import { AppStore } from './store/store.js';
+
+export interface RunUiOptions {
+  readonly song: Song;
+  /** Where the song is saved (null for a new song). */
+  readonly filePath: string | null;
+  /** A line to show first (load warnings, "new file"...). */
+  readonly startNotice: Notice | null;
+  readonly engine: EngineClient;
+  readonly settings: LoadedSettings;
+  readonly workDir: string;
+}
+
+/** True when the session looks remote (SSH), where a lower display frame rate saves bandwidth. */
+export function isRemoteSession(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env['SSH_CONNECTION'] || env['SSH_TTY'] || env['SSH_CLIENT']);
+}
+
+/** Runs the editor until the user quits; resolves to the exit code. */
+export async function runUi(o: RunUiOptions): Promise<number> {
+  const stdin = process.stdin;
+  const stdout = process.stdout;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    await o.engine.close();
+    throw new UserError('the editor needs a terminal (stdin and stdout must be a TTY); for scripts use "tracker info" or "tracker convert"');
+  }
+  const prefs = o.settings.preferences;
+  const keymap = applyOverrides(defaultKeymap(prefs.keyboardLayout), prefs.keys);
+  const settingsProblem = describeSettingsProblems(o.settings);
+  const notice: Notice | null = settingsProblem ? { text: settingsProblem, level: 'error' } : o.startNotice;
+  const state = initialState({
+    song: o.song, filePath: o.filePath, preferences: prefs, workDir: o.workDir, notice,
+    size: { columns: stdout.columns || 80, rows: stdout.rows || 24 }, recentFiles: o.settings.recentFiles(),
+  });
+  const services = nodeServices(o.engine, { add: o.settings.addRecentFile, list: o.settings.recentFiles });
+  const fps = isRemoteSession() ? prefs.remoteDisplayFps : prefs.displayFps;
+  const store = new AppStore(state, services, { keymap, displayFps: fps });
+
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  const instance = render(<App store={store} colorLevel={detectColorLevel(prefs.colors)} />, {
+    stdin, stdout, exitOnCtrlC: false, patchConsole: true, incrementalRendering: true, maxFps: 120, alternateScreen: true, interactive: true,
+  });
+
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    store.dispose();
+    try {
+      instance.unmount();
+    } catch {
+      // Unmounting a broken tree must not stop the terminal from being restored.
+    }
+    try {
+      stdin.setRawMode(false);
+    } catch {
+      // stdin may already be closed (terminal gone).
+    }
+    stdin.pause();
+  };
+
+  return await new Promise<number>((resolveExit) => {
+    const finish = (code: number, message?: string) => {
+      restore();
+      for (const [sig, fn] of handlers) process.off(sig, fn);
+      process.off('uncaughtException', onCrash);
+      process.off('unhandledRejection', onCrash);
+      if (message) process.stderr.write(`${message}\n`);
+      o.engine.send({ type: 'stop' });
+      void o.engine.close().finally(() => resolveExit(code));
+    };
+    const handlers: [NodeJS.Signals, () => void][] = (['SIGTERM', 'SIGHUP', 'SIGINT'] as const).map((sig) => [sig, () => finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143, `tracker: ${sig}: stopped${store.getState().savedSong !== store.getState().song ? ' (unsaved changes were lost)' : ''}`)]);
+    for (const [sig, fn] of handlers) process.on(sig, fn);
+    const onCrash = (e: unknown) => finish(1, `tracker: internal error: ${e instanceof Error ? e.message : String(e)} (set TRACKER_DEBUG=1 for details; please report it)${process.env['TRACKER_DEBUG'] === '1' && e instanceof Error ? `\n${e.stack ?? ''}` : ''}`);
+    process.on('uncaughtException', onCrash);
+    process.on('unhandledRejection', onCrash);
+    store.subscribe(() => {
+      if (store.getState().quitting) finish(0);
+    });
+    instance.waitUntilExit().then(() => finish(0), (e: unknown) => onCrash(e));
+  });
+}

@@ -1,0 +1,162 @@
+// User preferences in a conf settings file at the XDG config location (~/.config/tracker/
+// settings.json): colours, display frame rate, keyboard layout, devices, key bindings. Each bad
+// value is reported in one line and replaced by its default; a broken file never stops the program.
+
+import Conf from 'conf';
+import { isValidKeyId } from '../keys/key-decoder.js';
+import { commandIds, KEY_CLASSES } from '../keys/keymap.js';
+import { KEYBOARD_LAYOUTS, type KeyboardLayout } from '../keys/piano.js';
+
+/** How many colours to use; 'auto' picks from COLORTERM/TERM, NO_COLOR always wins. */
+export const COLOR_MODES = ['auto', 'truecolor', '256', '16', 'none'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+/** Everything the settings file can hold. */
+export interface Preferences {
+  readonly colors: ColorMode;
+  /** Most screen updates per second while playing (local terminal). */
+  readonly displayFps: number;
+  /** The same over SSH (SSH_CONNECTION set): fewer bytes on slow links. */
+  readonly remoteDisplayFps: number;
+  readonly keyboardLayout: KeyboardLayout;
+  /** Audio output device name, or null for the default. */
+  readonly audioDevice: string | null;
+  /** MIDI output port name, or null for the default. */
+  readonly midiDevice: string | null;
+  /** Octave the editor starts at. */
+  readonly octave: number;
+  /** Key overrides: command id -> keys (replacing the defaults). */
+  readonly keys: Readonly<Record<string, readonly string[]>>;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  colors: 'auto',
+  displayFps: 30,
+  remoteDisplayFps: 15,
+  keyboardLayout: 'qwerty',
+  audioDevice: null,
+  midiDevice: null,
+  octave: 4,
+  keys: {},
+};
+
+/** Preferences read from disk, what was wrong with them, and where recent files are kept. */
+export interface LoadedSettings {
+  readonly preferences: Preferences;
+  /** One line per problem; empty when the file was fine. */
+  readonly problems: readonly string[];
+  /** The settings file's path, or null when it could not be opened. */
+  readonly path: string | null;
+  /** Recent files, newest first. */
+  readonly recentFiles: () => readonly string[];
+  readonly addRecentFile: (path: string) => void;
+}
+
+/** Where settings live; `cwd` points conf at another directory (tests). */
+export interface SettingsLocation {
+  readonly cwd?: string;
+}
+
+const MAX_RECENT = 12;
+
+function normalizeKey(key: string): string {
+  return key.replace(/^((?:(?:ctrl|alt|shift)\+)*)(.*)$/i, (_, mods: string, name: string) => {
+    const m = mods.split('+').filter((s) => s !== '').map((s) => s[0]?.toUpperCase() + s.slice(1).toLowerCase());
+    const ordered = ['Ctrl', 'Alt', 'Shift'].filter((x) => m.includes(x));
+    const n = m.includes('Ctrl') && /^[a-z]$/.test(name) ? name.toUpperCase() : name;
+    return `${ordered.map((x) => `${x}+`).join('')}${n}`;
+  });
+}
+
+/** Checks a raw settings object; returns clean preferences and a line per problem. */
+export function validatePreferences(raw: Readonly<Record<string, unknown>>): { preferences: Preferences; problems: string[] } {
+  const problems: string[] = [];
+  const d = DEFAULT_PREFERENCES;
+  const pick = <T>(name: keyof Preferences, ok: (v: unknown) => v is T, fallback: T, expected: string): T => {
+    const v = raw[name];
+    if (v === undefined) return fallback;
+    if (ok(v)) return v;
+    problems.push(`${name} must be ${expected}, got ${JSON.stringify(v)}; using ${JSON.stringify(fallback)}`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+  const intIn = (lo: number, hi: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  const nameOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+  const keys: Record<string, readonly string[]> = {};
+  const rawKeys = raw['keys'];
+  if (rawKeys !== undefined) {
+    if (typeof rawKeys !== 'object' || rawKeys === null || Array.isArray(rawKeys)) problems.push('keys must be an object of command id -> list of keys; using the default keys');
+    else {
+      const ids = new Set(commandIds());
+      for (const [id, list] of Object.entries(rawKeys as Record<string, unknown>)) {
+        const arr = typeof list === 'string' ? [list] : list;
+        if (!ids.has(id)) problems.push(`keys: "${id}" is not a command (see the help screen); ignored`);
+        else if (!Array.isArray(arr) || !arr.every((k) => typeof k === 'string')) problems.push(`keys.${id} must be a list of key names; using the default keys`);
+        else {
+          const norm = arr.map(normalizeKey);
+          const bad = norm.filter((k) => !isValidKeyId(k) && !(KEY_CLASSES as readonly string[]).includes(k));
+          if (bad.length > 0) problems.push(`keys.${id}: "${bad.join('", "')}" is not a key name (examples: F5, Ctrl+S, Alt+Insert, Shift+Up, z); using the default keys`);
+          else keys[id] = norm;
+        }
+      }
+    }
+  }
+  const preferences: Preferences = {
+    colors: pick('colors', oneOf(COLOR_MODES), d.colors, `one of ${COLOR_MODES.join(', ')}`),
+    displayFps: pick('displayFps', intIn(1, 120), d.displayFps, 'a whole number 1..120'),
+    remoteDisplayFps: pick('remoteDisplayFps', intIn(1, 120), d.remoteDisplayFps, 'a whole number 1..120'),
+    keyboardLayout: pick('keyboardLayout', oneOf(KEYBOARD_LAYOUTS), d.keyboardLayout, `one of ${KEYBOARD_LAYOUTS.join(', ')}`),
+    audioDevice: pick('audioDevice', nameOrNull, d.audioDevice, 'a device name or null'),
+    midiDevice: pick('midiDevice', nameOrNull, d.midiDevice, 'a port name or null'),
+    octave: pick('octave', intIn(0, 9), d.octave, 'a whole number 0..9'),
+    keys,
+  };
+  const known = new Set(Object.keys(d));
+  for (const k of Object.keys(raw)) if (!known.has(k) && k !== 'recentFiles') problems.push(`"${k}" is not a setting; ignored`);
+  return { preferences, problems };
+}
+
+/** Reads the settings file (creating it with no entries when absent). Never throws. */
+export function loadSettings(location: SettingsLocation = {}): LoadedSettings {
+  let recent: string[] = [];
+  let store: Conf<Record<string, unknown>> | null = null;
+  let path: string | null = null;
+  const problems: string[] = [];
+  let preferences = DEFAULT_PREFERENCES;
+  try {
+    store = new Conf<Record<string, unknown>>({ projectName: 'tracker', projectSuffix: '', configName: 'settings', ...(location.cwd ? { cwd: location.cwd } : {}) });
+    path = store.path;
+    const checked = validatePreferences(store.store);
+    preferences = checked.preferences;
+    problems.push(...checked.problems);
+    const r = store.get('recentFiles');
+    recent = Array.isArray(r) ? r.filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT) : [];
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    problems.push(`the settings file could not be read (${why}); using defaults`);
+    store = null;
+  }
+  const conf = store;
+  return {
+    preferences,
+    problems,
+    path,
+    recentFiles: () => recent,
+    addRecentFile: (file) => {
+      recent = [file, ...recent.filter((f) => f !== file)].slice(0, MAX_RECENT);
+      try {
+        conf?.set('recentFiles', recent);
+      } catch {
+        // The recent list is a convenience: a read-only config directory must not stop a save.
+      }
+    },
+  };
+}
+
+/** One line summing up settings problems for the status line, or null. */
+export function describeSettingsProblems(settings: Pick<LoadedSettings, 'problems' | 'path'>): string | null {
+  if (settings.problems.length === 0) return null;
+  const first = settings.problems[0] ?? '';
+  const more = settings.problems.length > 1 ? ` (+${settings.problems.length - 1} more)` : '';
+  return `settings${settings.path ? ` (${settings.path})` : ''}: ${first}${more}`;
+}

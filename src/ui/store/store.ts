@@ -1,0 +1,200 @@
+// The one store: holds the AppState, turns keys into commands through the keymap, records undo
+// history for undoable commands, runs effects, keeps the engine's song in step after every change,
+// and publishes playback positions at the display frame rate (input is always shown at once).
+
+import type { EngineEvent, PositionSnapshot } from '../../engine/protocol.js';
+import { type CommandResult, type Effect, unpack } from '../commands/command.js';
+import { COMMANDS } from '../commands/registry.js';
+import type { KeyPress } from '../keys/key-decoder.js';
+import type { Binding } from '../keys/keymap.js';
+import { KeyResolver } from '../keys/key-resolver.js';
+import type { AppState, ScreenSize } from './app-state.js';
+import { clampCursor } from '../commands/command.js';
+import { muteSyncCommands, songSyncCommands } from './engine-sync.js';
+import { focusChain } from './focus.js';
+import { performIntent, performListDir, performLoadWav } from './intents.js';
+import type { Services } from './services.js';
+
+/** Something that changes the state. */
+export type StoreAction =
+  | { readonly type: 'keys'; readonly keys: readonly KeyPress[] }
+  | { readonly type: 'command'; readonly id: string; readonly text?: string | null }
+  | { readonly type: 'engine'; readonly event: EngineEvent }
+  | { readonly type: 'resize'; readonly size: ScreenSize }
+  | { readonly type: 'midiStatus'; readonly text: string };
+
+export interface StoreOptions {
+  readonly keymap: readonly Binding[];
+  /** Most playback-position updates shown per second. */
+  readonly displayFps: number;
+  /** Clock in ms (tests may replace it). */
+  readonly now?: () => number;
+}
+
+/** The editor's store (subscribe / getState / dispatch; React reads it with useSyncExternalStore). */
+export class AppStore {
+  private state: AppState;
+  private readonly listeners = new Set<() => void>();
+  private readonly resolver: KeyResolver;
+  private readonly now: () => number;
+  private readonly frameMs: number;
+  private pendingPosition: PositionSnapshot | null = null;
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastPublish = -Infinity;
+  private readonly unsubscribeEngine: () => void;
+
+  constructor(initial: AppState, private readonly services: Services, options: StoreOptions) {
+    this.state = initial;
+    this.resolver = new KeyResolver(options.keymap);
+    this.now = options.now ?? (() => performance.now());
+    this.frameMs = 1000 / Math.max(1, options.displayFps);
+    services.engine.send({ type: 'setSong', song: initial.song });
+    this.unsubscribeEngine = services.engine.onEvent((event) => this.dispatch({ type: 'engine', event }));
+  }
+
+  readonly getState = (): AppState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The keymap lookup in use (the help screen lists its bindings). */
+  get keys(): KeyResolver {
+    return this.resolver;
+  }
+
+  dispatch(action: StoreAction): void {
+    const before = this.state;
+    switch (action.type) {
+      case 'keys':
+        for (const key of action.keys) {
+          const hit = this.resolver.resolve(focusChain(this.state), key);
+          if (hit) this.run(hit.id, hit.text);
+          else if (this.state.notice) this.state = { ...this.state, notice: null };
+          if (this.state.quitting) break;
+        }
+        this.state = { ...this.state, inputSeq: this.state.inputSeq + 1 };
+        break;
+      case 'command':
+        this.run(action.id, action.text ?? null);
+        break;
+      case 'engine':
+        this.onEngine(action.event);
+        return;
+      case 'resize':
+        this.state = { ...this.state, size: action.size };
+        break;
+      case 'midiStatus':
+        this.state = { ...this.state, midiStatus: action.text };
+        break;
+    }
+    this.commit(before);
+  }
+
+  /** Shows the latest playback position now (tests; the timer does this while playing). */
+  flushPosition(): void {
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    this.publishPosition();
+  }
+
+  /** Stops timers and stops listening to the engine. */
+  dispose(): void {
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    this.unsubscribeEngine();
+  }
+
+  private run(id: string, text: string | null): void {
+    const def = COMMANDS[id];
+    if (!def) return;
+    const before = this.state;
+    this.apply(def.run({ ...before, notice: null }, { text }), def.undoable === true, before);
+  }
+
+  /** Applies a command result: history for undoable song changes, then its effects in order. */
+  private apply(result: CommandResult, undoable: boolean, before: AppState): void {
+    const { state, effects } = unpack(result);
+    let next = state;
+    if (undoable && next.song !== before.song) {
+      next = { ...next, history: { past: [...before.history.past, { song: before.song, cursor: before.cursor }], future: [] } };
+    }
+    this.state = next;
+    for (const effect of effects) this.runEffect(effect);
+  }
+
+  private runEffect(effect: Effect): void {
+    const s = this.state;
+    switch (effect.kind) {
+      case 'engine':
+        this.services.engine.send(effect.command);
+        return;
+      case 'intent':
+        this.apply(performIntent(s, effect.intent, this.services), false, s);
+        return;
+      case 'listDir':
+        this.state = performListDir(s, effect.dir, this.services);
+        return;
+      case 'loadWav':
+        this.apply(performLoadWav(s, effect.path, effect.sample, this.services), true, s);
+        return;
+    }
+  }
+
+  /** Brings the engine up to date with the new state and tells React. */
+  private commit(before: AppState): void {
+    const after = this.state;
+    if (after === before) return;
+    const songCommands = songSyncCommands(before.song, after.song);
+    const wholeSong = songCommands.some((c) => c.type === 'setSong');
+    for (const command of songCommands) this.services.engine.send(command);
+    for (const command of muteSyncCommands(before.mutes, after.mutes, wholeSong)) this.services.engine.send(command);
+    for (const l of [...this.listeners]) l();
+  }
+
+  private onEngine(event: EngineEvent): void {
+    const before = this.state;
+    switch (event.type) {
+      case 'position':
+        this.pendingPosition = event.position;
+        this.schedulePublish();
+        return;
+      case 'audio':
+        this.state = { ...this.state, audio: event.status };
+        break;
+      case 'ended':
+        this.pendingPosition = null;
+        this.state = { ...this.state, playback: this.state.playback ? { ...this.state.playback, playing: false } : null };
+        break;
+      case 'error':
+        this.state = { ...this.state, notice: { text: `engine: ${event.message}`, level: 'error' } };
+        break;
+    }
+    this.commit(before);
+  }
+
+  private schedulePublish(): void {
+    if (this.publishTimer) return;
+    const wait = this.lastPublish + this.frameMs - this.now();
+    if (wait <= 0) this.publishPosition();
+    else this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      this.publishPosition();
+    }, wait);
+  }
+
+  private publishPosition(): void {
+    const pos = this.pendingPosition;
+    if (!pos) return;
+    this.pendingPosition = null;
+    this.lastPublish = this.now();
+    const before = this.state;
+    let next: AppState = { ...before, playback: pos };
+    if (before.followPlayback && pos.playing && !before.modal) {
+      next = clampCursor({ ...next, cursor: { ...before.cursor, order: pos.order, pattern: pos.pattern, row: pos.row } });
+    }
+    this.state = next;
+    this.commit(before);
+  }
+}
