@@ -189,15 +189,15 @@ const BASE: readonly Binding[] = [
     ['helpSearch.cancel', ['Esc'], 'clear the filter'],
   ]),
   ...group('Dialogs', 'prompt', [
-    ['prompt.type', ['<text>'], 'type'],
+    ['prompt.type', ['<text>'], 'type a character'],
     ['prompt.backspace', ['Backspace'], 'delete a character'],
     ['prompt.clear', ['Ctrl+U'], 'clear the text'],
     ['prompt.submit', ['Enter'], 'accept'],
     ['prompt.cancel', ['Esc', 'Ctrl+C'], 'cancel'],
   ]),
   ...group('Dialogs', 'confirm', [
-    ['confirm.yes', ['y', 'Y', 'Enter'], 'yes'],
-    ['confirm.no', ['n', 'N'], 'no'],
+    ['confirm.yes', ['y', 'Y', 'Enter'], 'answer yes'],
+    ['confirm.no', ['n', 'N'], 'answer no'],
     ['confirm.cancel', ['Esc', 'Ctrl+C'], 'cancel'],
   ]),
   ...group('Dialogs', 'message', [

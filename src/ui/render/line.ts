@@ -65,3 +65,18 @@ export class LineBuilder {
 export function plainLine(text: string, width: number, theme: Theme, sgr: string = theme.reset): string {
   return new LineBuilder(width, theme).add(printable(text), sgr).fill(sgr).done();
 }
+
+/** Splits text into lines of at most `width` characters, at spaces where possible. */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(8, width);
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > w) {
+    const cut = rest.lastIndexOf(' ', w);
+    const at = cut > w / 3 ? cut : w;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^ /, '');
+  }
+  out.push(rest);
+  return out;
+}

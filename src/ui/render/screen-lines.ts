@@ -62,7 +62,7 @@ function playLine(state: AppState, width: number, theme: Theme): string {
   const p = state.playback;
   if (p?.playing) {
     lb.add(p.paused ? ' PAUSE' : ' PLAY ', theme.sgr('ok', 'none', true));
-    lb.add(` ord ${String(p.order).padStart(3, '0')} pat ${String(p.pattern).padStart(2, '0')} row ${String(p.row).padStart(2, '0')} spd ${p.speed} bpm ${p.tempo} ${clock(p.seconds)}`, theme.sgr('default'));
+    lb.add(` ord ${String(p.order).padStart(3, '0')} pat ${String(p.pattern).padStart(2, '0')} row ${String(p.row).padStart(2, '0')} ${p.speed}/${p.tempo} ${clock(p.seconds)}`, theme.sgr('default'));
   } else lb.add(' STOP ', theme.sgr('dim', 'none', true));
   const a = state.audio;
   const audio = a ? `${a.kind === 'device' ? 'audio' : a.kind}: ${a.detail}` : 'audio: waiting for the engine';

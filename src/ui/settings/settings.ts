@@ -82,25 +82,6 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
   const oneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
   const intIn = (lo: number, hi: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
   const nameOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-  const keys: Record<string, readonly string[]> = {};
-  const rawKeys = raw['keys'];
-  if (rawKeys !== undefined) {
-    if (typeof rawKeys !== 'object' || rawKeys === null || Array.isArray(rawKeys)) problems.push('keys must be an object of command id -> list of keys; using the default keys');
-    else {
-      const ids = new Set(commandIds());
-      for (const [id, list] of Object.entries(rawKeys as Record<string, unknown>)) {
-        const arr = typeof list === 'string' ? [list] : list;
-        if (!ids.has(id)) problems.push(`keys: "${id}" is not a command (see the help screen); ignored`);
-        else if (!Array.isArray(arr) || !arr.every((k) => typeof k === 'string')) problems.push(`keys.${id} must be a list of key names; using the default keys`);
-        else {
-          const norm = arr.map(normalizeKey);
-          const bad = norm.filter((k) => !isValidKeyId(k) && !(KEY_CLASSES as readonly string[]).includes(k));
-          if (bad.length > 0) problems.push(`keys.${id}: "${bad.join('", "')}" is not a key name (examples: F5, Ctrl+S, Alt+Insert, Shift+Up, z); using the default keys`);
-          else keys[id] = norm;
-        }
-      }
-    }
-  }
   const preferences: Preferences = {
     colors: pick('colors', oneOf(COLOR_MODES), d.colors, `one of ${COLOR_MODES.join(', ')}`),
     displayFps: pick('displayFps', intIn(1, 120), d.displayFps, 'a whole number 1..120'),
@@ -109,11 +90,32 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
     audioDevice: pick('audioDevice', nameOrNull, d.audioDevice, 'a device name or null'),
     midiDevice: pick('midiDevice', nameOrNull, d.midiDevice, 'a port name or null'),
     octave: pick('octave', intIn(0, 9), d.octave, 'a whole number 0..9'),
-    keys,
+    keys: {},
   };
+  const keyProblems: string[] = [];
+  const keys: Record<string, readonly string[]> = {};
+  const rawKeys = raw['keys'];
+  if (rawKeys !== undefined) {
+    if (typeof rawKeys !== 'object' || rawKeys === null || Array.isArray(rawKeys)) keyProblems.push('keys must be an object of command id -> list of keys; using the default keys');
+    else {
+      const ids = new Set(commandIds());
+      for (const [id, list] of Object.entries(rawKeys as Record<string, unknown>)) {
+        const arr = typeof list === 'string' ? [list] : list;
+        if (!ids.has(id)) keyProblems.push(`keys: "${id}" is not a command (see the help screen); ignored`);
+        else if (!Array.isArray(arr) || !arr.every((k) => typeof k === 'string')) keyProblems.push(`keys.${id} must be a list of key names; using the default keys`);
+        else {
+          const norm = arr.map(normalizeKey);
+          const bad = norm.filter((k) => !isValidKeyId(k) && !(KEY_CLASSES as readonly string[]).includes(k));
+          if (bad.length > 0) keyProblems.push(`keys.${id}: "${bad.join('", "')}" is not a key name (examples: F5, Ctrl+S, Alt+Insert, Shift+Up, z); using the default keys`);
+          else keys[id] = norm;
+        }
+      }
+    }
+  }
+  problems.push(...keyProblems);
   const known = new Set(Object.keys(d));
   for (const k of Object.keys(raw)) if (!known.has(k) && k !== 'recentFiles') problems.push(`"${k}" is not a setting; ignored`);
-  return { preferences, problems };
+  return { preferences: { ...preferences, keys }, problems };
 }
 
 /** Reads the settings file (creating it with no entries when absent). Never throws. */

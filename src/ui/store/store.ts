@@ -29,6 +29,8 @@ export interface StoreOptions {
   readonly displayFps: number;
   /** Clock in ms (tests may replace it). */
   readonly now?: () => number;
+  /** Called with each command id the store runs (tests check which command a key reached). */
+  readonly onCommand?: (id: string) => void;
 }
 
 /** The editor's store (subscribe / getState / dispatch; React reads it with useSyncExternalStore). */
@@ -42,12 +44,14 @@ export class AppStore {
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPublish = -Infinity;
   private readonly unsubscribeEngine: () => void;
+  private readonly onCommand: ((id: string) => void) | undefined;
 
   constructor(initial: AppState, private readonly services: Services, options: StoreOptions) {
     this.state = initial;
     this.resolver = new KeyResolver(options.keymap);
     this.now = options.now ?? (() => performance.now());
     this.frameMs = 1000 / Math.max(1, options.displayFps);
+    this.onCommand = options.onCommand;
     services.engine.send({ type: 'setSong', song: initial.song });
     this.unsubscribeEngine = services.engine.onEvent((event) => this.dispatch({ type: 'engine', event }));
   }
@@ -109,6 +113,7 @@ export class AppStore {
   private run(id: string, text: string | null): void {
     const def = COMMANDS[id];
     if (!def) return;
+    this.onCommand?.(id);
     const before = this.state;
     this.apply(def.run({ ...before, notice: null }, { text }), def.undoable === true, before);
   }

@@ -14,6 +14,7 @@ import { defaultNewSong, nodeServices, type Services } from '../../../src/ui/sto
 import { AppStore } from '../../../src/ui/store/store.js';
 import type { Song } from '../../../src/song/song.js';
 import { FakeEngine } from './fake-engine.js';
+import { encodeKey } from './key-encoder.js';
 
 export interface RenderOptions {
   readonly song?: Song;
@@ -37,6 +38,13 @@ export interface RenderedApp {
   rawFrame(): string;
   /** Sends raw terminal input and waits for the next frame. */
   press(input: string): Promise<void>;
+  /**
+   * Presses the key the keymap binds to command `id` (its `which`-th key) and checks that this
+   * command ran. `text` is the character for "<text>" bindings.
+   */
+  key(id: string, options?: { readonly text?: string; readonly which?: number }): Promise<void>;
+  /** Command ids run so far. */
+  readonly ran: string[];
   /** Waits for the next frame after `action` runs. */
   after(action: () => void): Promise<void>;
   state(): AppState;
@@ -74,7 +82,8 @@ export async function renderApp(o: RenderOptions = {}): Promise<RenderedApp> {
   const song = o.song ?? defaultNewSong();
   const state: AppState = { ...initialState({ song, filePath: o.filePath ?? null, preferences, workDir, size: { columns, rows } }), ...o.state };
   const keymap = applyOverrides(defaultKeymap(preferences.keyboardLayout), preferences.keys);
-  const store = new AppStore(state, services, { keymap, displayFps: 1000 });
+  const ran: string[] = [];
+  const store = new AppStore(state, services, { keymap, displayFps: 1000, onCommand: (id) => ran.push(id) });
   const ink = render(<App store={store} colorLevel={o.colorLevel ?? 'none'} size={{ columns, rows }} />);
   const waiters: (() => void)[] = [];
   const write = ink.stdout.write;
@@ -99,6 +108,15 @@ export async function renderApp(o: RenderOptions = {}): Promise<RenderedApp> {
     frame: () => stripAnsi(ink.lastFrame() ?? ''),
     rawFrame: () => ink.lastFrame() ?? '',
     press: (input) => after(() => ink.stdin.write(input)),
+    ran,
+    key: async (id, opts = {}) => {
+      const binding = keymap.find((b) => b.id === id);
+      const k = binding?.keys[opts.which ?? 0];
+      if (!binding || k === undefined) throw new Error(`no key bound to ${id}`);
+      const count = ran.length;
+      await after(() => ink.stdin.write(encodeKey(k, opts.text)));
+      if (!ran.slice(count).includes(id)) throw new Error(`pressing ${k} ran [${ran.slice(count).join(', ')}], not ${id}`);
+    },
     after,
     state: () => store.getState(),
     unmount: () => { store.dispose(); ink.unmount(); },

@@ -1,0 +1,220 @@
+// The samples, instruments and song settings screens through keys: choosing items and fields,
+// changing and typing values, loading a WAV, synthesising a waveform, MIDI settings, envelopes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInstrument, createSong } from '../../src/song/create.js';
+import { addInstrument, addSample } from '../../src/song/edit-instrument.js';
+import type { Song } from '../../src/song/song.js';
+import { synthesize } from '../../src/song/synth.js';
+import { KEYS, renderApp, type RenderedApp } from './helpers/render-app.js';
+
+let app: RenderedApp;
+afterEach(() => app?.unmount());
+
+function sampleSong(): Song {
+  return addSample(addSample(createSong({ channels: 4 }), synthesize('kick')).song, synthesize('saw')).song;
+}
+
+function instrumentSong(): Song {
+  const withEnv = createInstrument(1, {
+    name: 'Lead',
+    volumeEnvelope: { enabled: true, points: [{ tick: 0, value: 64 }, { tick: 10, value: 32 }, { tick: 30, value: 0 }], loop: null, sustain: { start: 1, end: 1 }, carry: false },
+  });
+  return addInstrument(sampleSong(), withEnv).song;
+}
+
+/** A 16-bit mono WAV of `frames` frames at 22050 Hz. */
+function wavBytes(frames: number): Uint8Array {
+  const out = new Uint8Array(44 + frames * 2);
+  const v = new DataView(out.buffer);
+  const tag = (at: number, s: string) => { for (let i = 0; i < 4; i++) out[at + i] = s.charCodeAt(i); };
+  tag(0, 'RIFF'); v.setUint32(4, out.length - 8, true); tag(8, 'WAVE'); tag(12, 'fmt '); v.setUint32(16, 16, true);
+  v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 22050, true); v.setUint32(28, 44100, true); v.setUint16(32, 2, true); v.setUint16(34, 16, true);
+  tag(36, 'data'); v.setUint32(40, frames * 2, true);
+  return out;
+}
+
+describe('samples screen', () => {
+  it('opens with F3 and changes fields with arrows and typed values', async () => {
+    app = await renderApp({ song: sampleSong() });
+    await app.key('screen.samples');
+    expect(app.frame()).toContain('01 kick');
+    await app.key('form.nextField');
+    await app.key('form.decrease');
+    await app.key('form.decreaseMore');
+    expect(app.state().song.samples[0]?.volume).toBe(47);
+    await app.key('form.increase');
+    await app.key('form.increaseMore');
+    await app.key('form.increase', { which: 1 });
+    expect(app.state().song.samples[0]?.volume).toBe(64);
+    await app.key('form.previousField');
+    await app.key('form.edit');
+    await app.key('prompt.clear');
+    await app.press('Big Kick');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[0]?.name).toBe('Big Kick');
+    expect(app.frame()).toContain('01 Big Kick');
+    await app.key('form.decrease', { which: 1 });
+    expect(app.state().song.samples[0]?.volume).toBe(64);
+  });
+
+  it('sets the loop type and points, and the C-5 speed', async () => {
+    app = await renderApp({ song: sampleSong() });
+    await app.key('screen.samples');
+    for (let i = 0; i < 5; i++) await app.key('form.nextField', { which: i % 2 });
+    expect(app.frame()).toMatch(/> Loop +off/);
+    await app.key('form.increase');
+    await app.key('form.increase');
+    expect(app.state().song.samples[0]?.loop?.pingPong).toBe(true);
+    await app.key('form.nextField');
+    await app.key('form.edit');
+    await app.key('prompt.clear');
+    await app.press('100');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[0]?.loop?.start).toBe(100);
+    await app.key('form.previousField');
+    await app.key('form.previousField');
+    await app.key('form.increaseMore');
+    expect(app.state().song.samples[0]?.tuning).toEqual({ kind: 'c5speed', c5Speed: 45100 });
+  });
+
+  it('moves between samples and plays the selected one', async () => {
+    app = await renderApp({ song: sampleSong() });
+    await app.key('screen.samples');
+    await app.key('samples.next');
+    expect(app.state().sample).toBe(2);
+    app.engine.clear();
+    await app.key('samples.preview');
+    expect(app.engine.sent('previewNote')).toEqual([{ type: 'previewNote', note: 61, instrument: 2, volume: 64, channel: 0 }]);
+    await app.key('samples.next');
+    expect(app.frame()).toContain('03 (empty)');
+    await app.key('samples.preview');
+    expect(app.frame()).toContain('no sample here to play');
+    await app.key('samples.previous');
+    expect(app.state().sample).toBe(2);
+  });
+
+  it('loads a WAV file into a sample slot, undoably', async () => {
+    app = await renderApp({ song: sampleSong() });
+    writeFileSync(join(app.workDir, 'hit.wav'), wavBytes(500));
+    await app.key('screen.samples');
+    await app.key('samples.next');
+    await app.key('samples.next');
+    await app.key('samples.loadWav');
+    await app.press('hit.wav');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[2]).toMatchObject({ name: 'hit', tuning: { kind: 'c5speed', c5Speed: 22050 } });
+    expect(app.frame()).toContain('500 frames, 16-bit, mono');
+    expect(app.engine.sent('setSong').length).toBeGreaterThan(1);
+    await app.key('edit.undo');
+    expect(app.state().song.samples).toHaveLength(2);
+    await app.key('samples.loadWav');
+    await app.press('missing.wav');
+    await app.key('prompt.submit');
+    expect(app.frame()).toContain('Could not load the WAV file');
+    expect(app.frame()).toContain('no such file or directory');
+    await app.key('message.close');
+  });
+
+  it('synthesises a sample from a waveform', async () => {
+    app = await renderApp({ song: sampleSong() });
+    await app.key('screen.samples');
+    await app.key('samples.fromWaveform');
+    expect(app.frame()).toContain('Synthesise sample 1 from');
+    await app.key('choose.down');
+    await app.key('choose.down');
+    await app.key('choose.up');
+    await app.key('choose.submit');
+    expect(app.state().song.samples[0]?.name).toBe('triangle');
+    await app.key('samples.fromWaveform');
+    await app.key('choose.cancel');
+    expect(app.state().modal).toBeNull();
+  });
+});
+
+describe('instruments screen', () => {
+  it('edits instrument fields including MIDI port, channel, program and bank', async () => {
+    app = await renderApp({ song: instrumentSong() });
+    await app.key('screen.instruments');
+    expect(app.frame()).toContain('01 Lead');
+    for (let i = 0; i < 6; i++) await app.key('form.nextField');
+    await app.key('form.edit');
+    await app.press('Synth A');
+    await app.key('prompt.submit');
+    await app.key('form.nextField');
+    await app.key('form.increase');
+    await app.key('form.increase');
+    await app.key('form.nextField');
+    await app.key('form.edit');
+    await app.key('prompt.clear');
+    await app.press('42');
+    await app.key('prompt.submit');
+    await app.key('form.nextField');
+    await app.key('form.increaseMore');
+    expect(app.state().song.instruments[0]?.midi).toEqual({ port: 'Synth A', channel: 2, program: 42, bank: 15, transpose: 0 });
+    expect(app.frame()).toMatch(/MIDI program +42/);
+  });
+
+  it('shows the envelope as a graph or as text, and switches it on and off', async () => {
+    app = await renderApp({ song: instrumentSong(), rows: 30 });
+    await app.key('screen.instruments');
+    expect(app.frame()).toContain('Volume envelope (on, sustain 1-1) - 3 points');
+    expect(app.frame()).toContain('*');
+    await app.key('instruments.envelopeView');
+    expect(app.frame()).toContain(' 1: tick   10 value  32');
+    await app.key('instruments.envelope');
+    expect(app.frame()).toContain('Panning envelope (off) - 0 points');
+    await app.key('instruments.envelope');
+    await app.key('instruments.envelope');
+    await app.key('instruments.toggleEnvelope');
+    expect(app.state().song.instruments[0]?.volumeEnvelope.enabled).toBe(false);
+  });
+
+  it('adds instruments: in a sample-mode song, one per sample', async () => {
+    app = await renderApp({ song: sampleSong() });
+    await app.key('screen.instruments');
+    expect(app.frame()).toContain('Sample mode');
+    await app.key('instruments.next');
+    expect(app.frame()).toContain('the song has no instruments');
+    await app.key('instruments.add');
+    expect(app.state().song.instruments.map((i) => i.name)).toEqual(['kick', 'saw']);
+    await app.key('instruments.add');
+    expect(app.state().instrument).toBe(3);
+    await app.key('instruments.previous');
+    await app.key('instruments.previous');
+    expect(app.frame()).toMatch(/> Name +kick/);
+    await app.key('instruments.next');
+    expect(app.state().instrument).toBe(2);
+  });
+});
+
+describe('song settings screen', () => {
+  it('changes title, speed, tempo, highlights, channels and pattern length', async () => {
+    app = await renderApp({ song: sampleSong() });
+    await app.key('screen.settings');
+    await app.key('form.edit');
+    await app.press('Night Shift');
+    await app.key('prompt.submit');
+    await app.key('form.nextField');
+    await app.key('form.increase');
+    await app.key('form.nextField');
+    await app.key('form.decrease');
+    expect(app.state().song).toMatchObject({ title: 'Night Shift', initialSpeed: 7, initialTempo: 124 });
+    for (let i = 0; i < 7; i++) await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Channels +4/);
+    await app.key('form.increase');
+    expect(app.state().song.channels).toHaveLength(5);
+    await app.key('form.nextField');
+    await app.key('form.edit');
+    await app.key('prompt.clear');
+    await app.press('abc');
+    await app.key('prompt.submit');
+    expect(app.frame()).toContain('"abc" is not a number');
+    await app.key('form.decreaseMore');
+    expect(app.state().song.patterns[0]?.rows).toBe(48);
+    await app.press(KEYS.down);
+    await app.key('form.edit');
+    expect(app.state().song.notation).toBe('xm');
+  });
+});

@@ -1,0 +1,72 @@
+// Screen lines: every screen, with and without a dialog, is exactly as tall and as wide as the
+// terminal at 80x24 and 160x50; the pattern page flips; colour levels follow the environment.
+import { describe, expect, it } from 'vitest';
+import { loadSongFile } from '../../../src/storage/song-file.js';
+import { defaultKeymap } from '../../../src/ui/keys/keymap.js';
+import { stripAnsi, detectColorLevel, Theme } from '../../../src/ui/render/theme.js';
+import { screenLines } from '../../../src/ui/render/screen-lines.js';
+import { envelopeGraph } from '../../../src/ui/render/form-view.js';
+import { DEFAULT_PREFERENCES } from '../../../src/ui/settings/settings.js';
+import { initialState, type AppState, type Modal, type View } from '../../../src/ui/store/app-state.js';
+
+const demo = loadSongFile('songs/demo-night-drive.trk').song;
+const keymap = defaultKeymap();
+
+function state(view: View, modal: Modal | null = null): AppState {
+  const s = initialState({ song: demo, filePath: '/songs/demo.trk', preferences: DEFAULT_PREFERENCES, workDir: '/', size: { columns: 80, rows: 24 } });
+  return { ...s, view, modal, recentFiles: ['/a.trk'], cursor: { ...s.cursor, row: 45, channel: 6 } };
+}
+
+const views: View[] = [
+  { kind: 'pattern' }, { kind: 'orders' }, { kind: 'samples', field: 2 }, { kind: 'settings', field: 0 },
+  { kind: 'instruments', field: 1, envelope: 'volumeEnvelope', graph: true },
+  { kind: 'files', mode: 'save', dir: '/songs', entries: [{ name: '..', isDirectory: true, size: 0 }, { name: 'x.trk', isDirectory: false, size: 2048 }], selected: 1, pane: 'folder', format: 'trk' },
+  { kind: 'help', query: '', searching: false, scroll: 5 },
+];
+const modals: Modal[] = [
+  { kind: 'confirm', title: 'Sure?', lines: ['a very long line '.repeat(20)], yes: { kind: 'quit' }, no: { kind: 'none' } },
+  { kind: 'prompt', title: 'Name', text: 'abc', target: { kind: 'loadWav' } },
+  { kind: 'choose', title: 'Pick', options: Array.from({ length: 60 }, (_, i) => `option ${i}`), selected: 40, target: { kind: 'waveform' } },
+];
+
+describe('screen size', () => {
+  for (const [columns, rows] of [[80, 24], [160, 50]] as const) {
+    it(`draws every screen at exactly ${columns}x${rows}`, () => {
+      const theme = new Theme('truecolor');
+      for (const view of views) {
+        for (const modal of [null, ...modals]) {
+          const lines = screenLines(state(view, modal), keymap, theme, columns, rows);
+          expect(lines, `${view.kind} ${modal?.kind ?? ''}`).toHaveLength(rows);
+          for (const l of lines) expect(stripAnsi(l).length, `${view.kind} ${modal?.kind ?? ''}: ${stripAnsi(l)}`).toBe(columns);
+        }
+      }
+    });
+  }
+
+  it('flips the pattern page: row 45 shows rows 40..59 at 80x24, and channels 6..10 of 8', () => {
+    const lines = screenLines(state({ kind: 'pattern' }), keymap, new Theme('none'), 80, 24).map(stripAnsi);
+    expect(lines[2]?.startsWith(' 40 |')).toBe(true);
+    expect(lines[21]?.startsWith(' 59 |')).toBe(true);
+    expect(lines[1]).toMatch(/^ ED \|04 .*\|08 +Pluck/);
+  });
+});
+
+describe('colour levels', () => {
+  it('follows NO_COLOR, the setting, COLORTERM and TERM', () => {
+    expect(detectColorLevel('truecolor', { NO_COLOR: '1' })).toBe('none');
+    expect(detectColorLevel('16', {})).toBe('16');
+    expect(detectColorLevel('auto', { COLORTERM: 'truecolor', TERM: 'xterm' })).toBe('truecolor');
+    expect(detectColorLevel('auto', { TERM: 'tmux-256color' })).toBe('256');
+    expect(detectColorLevel('auto', { TERM: 'screen' })).toBe('16');
+    expect(detectColorLevel('auto', { TERM: 'dumb' })).toBe('none');
+  });
+});
+
+describe('envelope graph', () => {
+  it('draws points and the lines between them', () => {
+    const g = envelopeGraph({ enabled: true, points: [{ tick: 0, value: 64 }, { tick: 10, value: 0 }], loop: null, sustain: null, carry: false }, 11, 3, 0, 64);
+    expect(g[0]?.[0]).toBe('*');
+    expect(g[2]?.[10]).toBe('*');
+    for (let x = 0; x < 11; x++) expect(g.filter((row) => row[x] !== ' ').length, `column ${x}`).toBe(1);
+  });
+});

@@ -1,0 +1,58 @@
+// The settings file (conf, pointed at a temporary folder): defaults when absent, overrides read,
+// every bad value reported in one line and replaced by its default, a corrupt file never fatal.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES, describeSettingsProblems, loadSettings } from '../../../src/ui/settings/settings.js';
+
+function dirWith(content?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-settings-'));
+  if (content !== undefined) writeFileSync(join(dir, 'settings.json'), content);
+  return dir;
+}
+
+describe('settings file', () => {
+  it('uses defaults when there is no file', () => {
+    const s = loadSettings({ cwd: dirWith() });
+    expect(s.preferences).toEqual(DEFAULT_PREFERENCES);
+    expect(s.problems).toEqual([]);
+    expect(describeSettingsProblems(s)).toBeNull();
+  });
+
+  it('reads preferences and key overrides, normalising key names', () => {
+    const s = loadSettings({ cwd: dirWith(JSON.stringify({ colors: '256', displayFps: 20, keyboardLayout: 'azerty', keys: { 'transport.playSong': ['ctrl+b', 'F5'], 'file.save': 'Ctrl+S' } })) });
+    expect(s.problems).toEqual([]);
+    expect(s.preferences).toMatchObject({ colors: '256', displayFps: 20, keyboardLayout: 'azerty' });
+    expect(s.preferences.keys).toEqual({ 'transport.playSong': ['Ctrl+B', 'F5'], 'file.save': ['Ctrl+S'] });
+  });
+
+  it('reports each bad value and falls back to its default', () => {
+    const s = loadSettings({ cwd: dirWith(JSON.stringify({ colors: 'rainbow', displayFps: 0, octave: 4, wobble: true, keys: { 'no.such': ['x'], 'file.save': ['Hyper+Q'] } })) });
+    expect(s.preferences.colors).toBe('auto');
+    expect(s.preferences.displayFps).toBe(30);
+    expect(s.preferences.keys).toEqual({});
+    expect(s.problems).toHaveLength(5);
+    expect(s.problems[0]).toMatch(/colors must be one of auto, truecolor, 256, 16, none, got "rainbow"/);
+    const line = describeSettingsProblems(s) ?? '';
+    expect(line).not.toContain('\n');
+    expect(line).toMatch(/\(\+4 more\)$/);
+  });
+
+  it('survives a corrupt file, saying so in one line', () => {
+    const dir = dirWith('{ "colors": ');
+    const s = loadSettings({ cwd: dir });
+    expect(s.preferences).toEqual(DEFAULT_PREFERENCES);
+    expect(s.problems[0]).toMatch(/could not be read .*using defaults/);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{ "colors": ');
+  });
+
+  it('keeps recent files, newest first, without duplicates', () => {
+    const dir = dirWith();
+    const s = loadSettings({ cwd: dir });
+    s.addRecentFile('/a.trk');
+    s.addRecentFile('/b.trk');
+    s.addRecentFile('/a.trk');
+    expect(loadSettings({ cwd: dir }).recentFiles()).toEqual(['/a.trk', '/b.trk']);
+  });
+});

@@ -1,0 +1,32 @@
+// What the engine is told after edits: one pattern/sample/instrument when only that changed, the
+// whole song after structural edits, and mute changes (all channels after a whole-song update).
+import { describe, expect, it } from 'vitest';
+import { createSample, createSong } from '../../../src/song/create.js';
+import { editCell } from '../../../src/song/edit-cell.js';
+import { addSample, setSampleFields } from '../../../src/song/edit-instrument.js';
+import { addPattern } from '../../../src/song/edit-pattern.js';
+import { setSongSettings } from '../../../src/song/edit-song.js';
+import { muteSyncCommands, songSyncCommands } from '../../../src/ui/store/engine-sync.js';
+
+describe('engine sync', () => {
+  const song = addSample(createSong(), createSample()).song;
+
+  it('sends nothing for the same song and one pattern for a cell edit', () => {
+    expect(songSyncCommands(song, song)).toEqual([]);
+    const edited = editCell(song, { pattern: 0, row: 0, channel: 0 }, { note: 50 });
+    expect(songSyncCommands(song, edited)).toEqual([{ type: 'setPattern', index: 0, pattern: edited.patterns[0] }]);
+  });
+
+  it('sends one sample for a sample edit, the whole song for structure or settings', () => {
+    const s = addSample(createSong(), createSample()).song;
+    const changed = setSampleFields(s, 1, { volume: 10 });
+    expect(songSyncCommands(s, changed)).toEqual([{ type: 'setSample', index: 0, sample: changed.samples[0] }]);
+    expect(songSyncCommands(s, addPattern(s).song)[0]?.type).toBe('setSong');
+    expect(songSyncCommands(s, setSongSettings(s, { initialTempo: 140 }))[0]?.type).toBe('setSong');
+  });
+
+  it('sends mute changes, and every channel after a whole-song update', () => {
+    expect(muteSyncCommands([false, false], [false, true], false)).toEqual([{ type: 'setMute', channel: 1, muted: true }]);
+    expect(muteSyncCommands([false, true], [false, true], true)).toEqual([{ type: 'setMute', channel: 0, muted: false }, { type: 'setMute', channel: 1, muted: true }]);
+  });
+});
