@@ -2,6 +2,7 @@
 // first), new song, quit, folder listings and WAV loading. A failed save leaves the song in memory,
 // still marked unsaved, and says why.
 
+import { isAbsolute, relative } from 'node:path';
 import { replaceSampleData } from '../../song/edit-instrument.js';
 import type { Song } from '../../song/song.js';
 import { UserError } from '../../storage/user-error.js';
@@ -13,6 +14,12 @@ import type { Services } from './services.js';
 function message(e: unknown): string {
   if (e instanceof UserError) return e.message;
   return e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e);
+}
+
+/** A path as short as it can be said: relative to the working folder when inside it. */
+export function displayPath(state: Pick<AppState, 'workDir'>, path: string): string {
+  const rel = relative(state.workDir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 /** The state for another song (opened or new): cursor home, history empty, mutes cleared. */
@@ -74,7 +81,7 @@ function save(state: AppState, intent: Extract<Intent, { kind: 'save' }>, servic
     recentFiles: services.recentFiles(),
     view: state.view.kind === 'files' ? viewOf(state, state.previousView) : state.view,
   };
-  return withEffects(notify(saved, `saved ${intent.path}${encoded.warnings.length > 0 ? ` (${encoded.warnings.length} things lost)` : ''}`), ...afterSave(intent.then));
+  return withEffects(notify(saved, `saved ${displayPath(state, intent.path)}${encoded.warnings.length > 0 ? ` (${encoded.warnings.length} things lost)` : ''}`), ...afterSave(intent.then));
 }
 
 function open(state: AppState, path: string, services: Services): CommandResult {
@@ -83,7 +90,7 @@ function open(state: AppState, path: string, services: Services): CommandResult 
     services.addRecentFile(path);
     const next = { ...withFreshSong(state, loaded.song, path), recentFiles: services.recentFiles() };
     const w = loaded.warnings;
-    return notify(next, `opened ${path}${w.length > 0 ? ` (${w.length} warning${w.length === 1 ? '' : 's'}: ${w[0]})` : ''}`);
+    return notify(next, `opened ${displayPath(state, path)}${w.length > 0 ? ` (${w.length} warning${w.length === 1 ? '' : 's'}: ${w[0]})` : ''}`);
   } catch (e) {
     return showError(state, 'Could not open', [message(e)]);
   }
@@ -116,7 +123,7 @@ export function performLoadWav(state: AppState, path: string, sample: number, se
     const { sample: loaded, warnings } = services.loadWav(path);
     const song = replaceSampleData(state.song, sample, loaded);
     const instrument = state.song.instruments.length === 0 && state.instrument === 0 ? sample : state.instrument;
-    return notify({ ...state, song, instrument }, `sample ${sample}: ${path}${warnings.length > 0 ? ` (${warnings[0]})` : ''}`);
+    return notify({ ...state, song, instrument }, `sample ${sample}: ${displayPath(state, path)}${warnings.length > 0 ? ` (${warnings[0]})` : ''}`);
   } catch (e) {
     return showError(state, 'Could not load the WAV file', [message(e)]);
   }
