@@ -15,7 +15,7 @@ export interface LiveAudioContext {
     addEventListener(type: 'update', listener: (e: { averageLoad: number; peakLoad: number; underrunRatio: number }) => void): void;
   };
   createBuffer(channels: number, length: number, sampleRate: number): { copyToChannel(source: Float32Array, channel: number): void };
-  createBufferSource(): { buffer: unknown; connect(destination: never): unknown; start(when: number): void };
+  createBufferSource(): { buffer: unknown; connect(destination: never): unknown; start(when: number): void; stop(when?: number): void };
   close(): Promise<void>;
   addEventListener?(type: string, listener: (e: unknown) => void): void;
 }

@@ -22,6 +22,7 @@ export interface BufferSourceLike {
   buffer: unknown;
   connect(destination: never): unknown;
   start(when: number): void;
+  stop(when?: number): void;
 }
 
 export interface SchedulerOptions {
@@ -42,11 +43,18 @@ export class ChunkScheduler {
   private scheduled = 0;
   /** Snapshots at chunk starts, oldest first. */
   private readonly positions: { frame: number; snapshot: PositionSnapshot }[] = [];
+  /** Recently scheduled sources with their start frames (to cancel on stop). */
+  private readonly sources: { frame: number; source: BufferSourceLike }[] = [];
   /** Frames the clock ran ahead of the schedule (audible gaps). */
   lateFrames = 0;
   lateEvents = 0;
 
-  constructor(private readonly ctx: AudioContextLike, private readonly core: EngineCore, options: SchedulerOptions = {}) {
+  private readonly ctx: AudioContextLike;
+  private readonly core: EngineCore;
+
+  constructor(ctx: AudioContextLike, core: EngineCore, options: SchedulerOptions = {}) {
+    this.ctx = ctx;
+    this.core = core;
     this.chunkFrames = options.chunkFrames ?? 480;
     this.aheadFrames = options.aheadFrames ?? this.chunkFrames * 3;
     this.left = new Float32Array(this.chunkFrames);
@@ -96,6 +104,8 @@ export class ChunkScheduler {
     src.buffer = buf;
     src.connect(this.ctx.destination as never);
     src.start(frame / this.ctx.sampleRate);
+    this.sources.push({ frame, source: src });
+    if (this.sources.length > 64) this.sources.splice(0, this.sources.length - 32);
     this.scheduled += this.chunkFrames;
     this.positions.push({ frame, snapshot });
     if (this.positions.length > 256) this.positions.splice(0, this.positions.length - 128);
@@ -109,6 +119,27 @@ export class ChunkScheduler {
     const first = this.positions[0];
     if (first && first.frame <= now) found = first.snapshot;
     return found ?? first?.snapshot ?? null;
+  }
+
+  /**
+   * Drops everything scheduled but not yet heard (after stop or a jump), so the change is heard at
+   * once; the stream restarts at the next pump.
+   */
+  flush(): void {
+    const now = this.nowFrame();
+    for (const { frame, source } of this.sources) {
+      if (frame + this.chunkFrames > now) {
+        try {
+          source.stop(Math.max(now, frame) / this.ctx.sampleRate);
+        } catch {
+          // Already stopped.
+        }
+      }
+    }
+    this.sources.length = 0;
+    this.positions.length = 0;
+    this.startFrame = -1;
+    this.scheduled = 0;
   }
 
   /** Frames scheduled so far. */

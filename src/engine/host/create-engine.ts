@@ -1,28 +1,36 @@
-// The one place the UI gets its engine from. For now a minimal in-process stand-in that answers
-// with a silent audio status and ignores commands; the live engine host replaces this body.
+// The one place the UI gets its engine from: the audio engine in a child process, with its native
+// libraries' output sent to a log file in the user's state directory.
 
-import type { EngineClient, EngineEvent } from '../protocol.js';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { EngineClient } from '../protocol.js';
+import { ProcessEngineClient } from './process-engine-client.js';
+
+export interface EngineOptions {
+  /** Output device id, or null for the system default. */
+  readonly audioDevice?: string | null;
+  readonly sampleRate?: number;
+  readonly latencyMs?: number;
+  /** Use the silent sink even when a sound card exists. */
+  readonly silent?: boolean;
+  readonly logFile?: string;
+}
+
+/** $XDG_STATE_HOME/tracker/engine.log (default ~/.local/state/tracker/engine.log). */
+export function engineLogPath(env: NodeJS.ProcessEnv = process.env): string {
+  const state = env['XDG_STATE_HOME']?.startsWith('/') ? env['XDG_STATE_HOME'] : join(env['HOME'] ?? homedir(), '.local', 'state');
+  return join(state, 'tracker', 'engine.log');
+}
 
 /** Starts the audio engine for the editor. */
-export function createEngine(): EngineClient {
-  const listeners = new Set<(event: EngineEvent) => void>();
-  let announced = false;
-  return {
-    send() {
-      // The stand-in plays nothing.
+export function createEngine(options: EngineOptions = {}): EngineClient {
+  return new ProcessEngineClient({
+    logFile: options.logFile ?? engineLogPath(),
+    prefs: {
+      device: options.audioDevice ?? null,
+      sampleRate: options.sampleRate ?? 48000,
+      latencyMs: options.latencyMs ?? 30,
+      ...(options.silent ? { silent: true } : {}),
     },
-    onEvent(listener) {
-      listeners.add(listener);
-      if (!announced) {
-        announced = true;
-        queueMicrotask(() => {
-          for (const l of listeners) l({ type: 'audio', status: { kind: 'silent', detail: 'engine starting', sampleRate: 48000 } });
-        });
-      }
-      return () => listeners.delete(listener);
-    },
-    async close() {
-      listeners.clear();
-    },
-  };
+  });
 }

@@ -32,7 +32,13 @@ export class EngineService {
   /** Render-load statistics from the audio context. */
   load = { average: 0, peak: 0, underrunRatio: 0, updates: 0 };
 
-  constructor(private readonly post: (event: EngineEvent) => void, private readonly options: ServiceOptions) {}
+  private readonly post: (event: EngineEvent) => void;
+  private readonly options: ServiceOptions;
+
+  constructor(post: (event: EngineEvent) => void, options: ServiceOptions) {
+    this.post = post;
+    this.options = options;
+  }
 
   /** Opens the output and starts pumping. */
   async start(): Promise<AudioStatus> {
@@ -108,6 +114,11 @@ export class EngineService {
       return;
     }
     this.core.handle(cmd);
+    if (cmd.type === 'stop' || cmd.type === 'play') {
+      // Cut what is already queued so stop and play are heard at once.
+      this.scheduler?.flush();
+      this.pump();
+    }
     if (cmd.type === 'stop') this.post({ type: 'position', position: this.core.snapshot() });
   }
 

@@ -1,0 +1,34 @@
+// Entry point of the engine child process: runs the EngineService and speaks the protocol over the
+// IPC channel. Its stdout/stderr go to a log file (set up by the parent), so native audio and MIDI
+// libraries can print whatever they like without reaching the user's terminal.
+
+import type { EngineCommand } from '../protocol.js';
+import { defaultMix, defaultMaster } from './mix-setup.js';
+import { EngineService } from './engine-service.js';
+
+const send = (event: unknown): void => {
+  if (process.connected) process.send?.(event);
+};
+
+const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as { device: string | null; sampleRate: number; latencyMs: number; silent?: boolean }) : null;
+const service = new EngineService(send, {
+  prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: 20 },
+  mix: defaultMix(argPrefs?.sampleRate ?? 48000),
+  master: defaultMaster(),
+});
+
+process.on('message', (msg) => {
+  service.handle(msg as EngineCommand);
+  if ((msg as EngineCommand).type === 'shutdown') setTimeout(() => process.exit(0), 50);
+});
+process.on('disconnect', () => process.exit(0));
+process.on('uncaughtException', (e) => {
+  send({ type: 'error', message: `engine crashed: ${e.message}` });
+  process.stderr.write(`${e.stack ?? e.message}\n`);
+  process.exit(70);
+});
+
+service.start().catch((e: unknown) => {
+  send({ type: 'audio', status: { kind: 'error', detail: e instanceof Error ? e.message : String(e), sampleRate: 0 } });
+  process.exit(71);
+});
