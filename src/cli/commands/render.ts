@@ -19,7 +19,14 @@ class WavStream {
   private frames = 0;
   private readonly buffer: Uint8Array;
 
-  constructor(private readonly path: string, private readonly rate: number, private readonly format: WavFormat, maxChunk: number) {
+  private readonly path: string;
+  private readonly rate: number;
+  private readonly format: WavFormat;
+
+  constructor(path: string, rate: number, format: WavFormat, maxChunk: number) {
+    this.path = path;
+    this.rate = rate;
+    this.format = format;
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
       this.fd = openSync(this.tmp, 'w', 0o644);
