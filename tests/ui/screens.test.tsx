@@ -91,7 +91,7 @@ describe('terminal size and colours', () => {
     app = await renderApp({ columns: 100, rows: 30, song: createSong({ channels: 12 }) });
     const lines = app.frame().split('\n');
     expect(lines).toHaveLength(30);
-    expect(lines[1]).toMatch(/\|06 /);
+    expect(lines[1]).toMatch(/\|06/);
     expect(lines[28]).toContain('Oct 4');
   });
 

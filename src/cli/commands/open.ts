@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEngine } from '../../engine/host/create-engine.js';
 import { codecForWriting, loadSongFile } from '../../storage/song-file.js';
-import { runUi } from '../../ui/run-ui.js';
 import { loadSettings } from '../../ui/settings/settings.js';
 import { defaultNewSong } from '../../ui/store/services.js';
 import type { Notice } from '../../ui/store/app-state.js';
@@ -40,6 +39,9 @@ export const openCommand: Command = {
       throw new UserError('the editor needs a terminal (stdin and stdout must be a TTY); for scripts use "tracker info" or "tracker convert"');
     }
     const settings = loadSettings();
+    // React's development build costs the UI about twice the CPU; the editor always runs the production one.
+    process.env['NODE_ENV'] ??= 'production';
+    const { runUi } = await import('../../ui/run-ui.js');
     return runUi({ song, filePath, startNotice, engine: createEngine(), settings, workDir: io.cwd });
   },
 };

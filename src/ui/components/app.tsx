@@ -5,6 +5,7 @@
 import { Box, Text, useStdin, useWindowSize } from 'ink';
 import { memo, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { KeyDecoder } from '../keys/key-decoder.js';
+import { inkNormalize } from '../render/ink-normalize.js';
 import { screenLines } from '../render/screen-lines.js';
 import { type ColorLevel, Theme } from '../render/theme.js';
 import type { ScreenSize } from '../store/app-state.js';
@@ -65,7 +66,7 @@ export function App({ store, colorLevel, size }: AppProps) {
   const lines = screenLines(state, store.keys.keymap, theme, columns, rows);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      {lines.map((line, i) => <Line key={i} text={line} />)}
+      {lines.map((line, i) => <Line key={i} text={inkNormalize(line)} />)}
     </Box>
   );
 }

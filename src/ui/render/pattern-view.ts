@@ -42,17 +42,25 @@ interface Span {
   readonly fg: Fg;
 }
 
+/**
+ * A cell as styled spans. Over SSH every colour change costs bytes, so pattern data shares one
+ * colour (effects a second one), empty fields are dim, and the spaces between fields keep the
+ * colour before them: a typical row line then changes colour only a few times per channel.
+ */
 function cellSpans(song: Song, pattern: Pattern, row: number, channel: number): Span[] {
   const cell = getCell(pattern, row, channel);
   const spans: Span[] = [];
+  const push = (text: string, fg: Fg, gap: boolean) => {
+    spans.push({ text, fg });
+    if (gap) spans.push({ text: ' ', fg });
+  };
   const note = formatNote(cell.note);
-  spans.push({ text: note, fg: note === '...' ? 'dim' : 'note' }, { text: ' ', fg: 'dim' });
-  const inst = formatInstrument(cell.instrument, song.notation);
-  spans.push({ text: inst, fg: cell.instrument === 0 ? 'dim' : 'instrument' }, { text: ' ', fg: 'dim' });
-  spans.push({ text: formatVolume(cell.volume), fg: cell.volume ? 'volume' : 'dim' });
+  push(note, note === '...' ? 'dim' : 'note', true);
+  push(formatInstrument(cell.instrument, song.notation), cell.instrument === 0 ? 'dim' : 'note', true);
+  push(formatVolume(cell.volume), cell.volume ? 'note' : 'dim', pattern.effectColumns > 0);
   for (let i = 0; i < pattern.effectColumns; i++) {
     const fx = cell.effects[i] ?? null;
-    spans.push({ text: ' ', fg: 'dim' }, { text: formatEffect(fx, song.notation), fg: fx ? 'effect' : 'dim' });
+    push(formatEffect(fx, song.notation), fx ? 'effect' : 'dim', i < pattern.effectColumns - 1);
   }
   return spans;
 }
@@ -91,7 +99,7 @@ function buildRow(song: Song, pattern: Pattern, row: number, layout: PatternLayo
   const numFg: Fg = row % measure === 0 ? 'measure' : row % beat === 0 ? 'beat' : 'rowNumber';
   lb.add(key.playing ? '>' : ' ', theme.sgr('title', rowBg, key.playing));
   lb.add(String(row).padStart(layout.gutter - 2, '0'), theme.sgr(numFg, rowBg, row % measure === 0));
-  lb.add(' ', theme.sgr('dim', rowBg));
+  lb.add(' ', theme.sgr(numFg, rowBg, row % measure === 0));
   for (let i = 0; i < layout.channelCount; i++) {
     const ch = layout.firstChannel + i;
     const selected = ch >= key.selFrom && ch <= key.selTo;
@@ -133,19 +141,18 @@ function headerLine(state: AppState, pattern: Pattern, layout: PatternLayout, wi
   const soloChannel = state.mutes.filter((m) => !m).length === 1 && state.mutes.length > 1 ? state.mutes.indexOf(false) : -1;
   const vu = state.playback?.playing ? state.playback.vu : [];
   const nameWidth = layout.channelWidth - 1 - 3 - 1 - VU_WIDTH;
+  const plain = theme.sgr('header');
   for (let i = 0; i < layout.channelCount; i++) {
     const ch = layout.firstChannel + i;
     const muted = state.mutes[ch] === true;
     const flag = ch === soloChannel ? 'S' : muted ? 'M' : ' ';
-    lb.add('|', theme.sgr('dim'));
-    lb.add(String(ch + 1).padStart(2, '0'), theme.sgr(ch === state.cursor.channel ? 'accent' : 'header', 'none', true));
-    lb.add(flag, theme.sgr(flag === 'S' ? 'solo' : 'muted', 'none', true));
-    lb.add(` ${fit(printable(state.song.channels[ch]?.name ?? ''), nameWidth)}`, theme.sgr(muted ? 'dim' : 'header'));
+    const number = String(ch + 1).padStart(2, '0');
+    if (ch === state.cursor.channel) lb.add('|', plain).add(number, theme.sgr('accent', 'none', true));
+    else lb.add(`|${number}`, plain);
+    lb.add(flag, flag === ' ' ? plain : theme.sgr(flag === 'S' ? 'solo' : 'muted', 'none', true));
+    lb.add(` ${fit(printable(state.song.channels[ch]?.name ?? ''), nameWidth)}`, muted ? theme.sgr('dim') : plain);
     const level = Math.round(Math.max(0, Math.min(1, vu[ch] ?? 0)) * VU_WIDTH);
-    for (let j = 0; j < VU_WIDTH; j++) {
-      const fg: Fg = j >= 3 ? 'vuHigh' : j >= 2 ? 'vuMid' : 'vuLow';
-      lb.add(j < level ? '#' : ' ', theme.sgr(j < level ? fg : 'dim'));
-    }
+    lb.add('#'.repeat(level), theme.sgr(level >= VU_WIDTH ? 'vuHigh' : 'vuLow')).add(' '.repeat(VU_WIDTH - level), plain);
   }
   return lb.done();
 }
