@@ -1,6 +1,7 @@
 // The playback profile: named compatibility flags that say how the replayer reads a song. Loaders
-// start from their format's preset and switch flags for the tracker that saved the file; the
-// replayer asks flags, never the file format. Each flag names the test that pins it.
+// start from their format's preset and switch flags for the tracker that saved the file (the MOD
+// loader turns on ProTracker mode for genuine ProTracker files, as libopenmpt does); the replayer
+// asks flags, never the file format. Each flag names the test that pins it.
 
 /** The tracker families whose rules a profile starts from. */
 export type ProfileBase = 'mod' | 'xm' | 's3m' | 'it';
@@ -39,7 +40,7 @@ export const PROFILE_FLAGS = {
     test: `${T}: amigaPeriodLimits`,
   },
   protrackerMode: {
-    mod: true, xm: false, s3m: false, it: false,
+    mod: false, xm: false, s3m: false, it: false,
     text: 'ProTracker 1/2 replayer: no vibrato/tremolo on tick 0, arpeggio wrap, stacked 9xx offsets, instrument swap',
     test: `${T}: protrackerMode`,
   },
@@ -49,7 +50,7 @@ export const PROFILE_FLAGS = {
     test: `${T}: vblankTiming`,
   },
   modOneShotLoops: {
-    mod: true, xm: false, s3m: false, it: false,
+    mod: false, xm: false, s3m: false, it: false,
     text: 'ProTracker one-shot loops: a loop starting at 0 plays the whole sample first',
     test: `${T}: modOneShotLoops`,
   },
@@ -114,7 +115,7 @@ export const PROFILE_FLAGS = {
     test: `${T}: ft2PanLaw`,
   },
   tremoloRampWaveform: {
-    mod: true, xm: true, s3m: false, it: false,
+    mod: false, xm: true, s3m: false, it: false,
     text: 'FT2/ProTracker tremolo ramp waveform follows the vibrato position (copy-paste bug)',
     test: `${T}: tremoloRampWaveform`,
   },

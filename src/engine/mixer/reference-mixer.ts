@@ -72,7 +72,8 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
   }
   const targetL = v.stopping ? 0 : v.gainLeft;
   const targetR = v.stopping ? 0 : v.gainRight;
-  if (targetL !== ramp.targetLeft || targetR !== ramp.targetRight) {
+  const settled = ramp.remaining === 0 && (v.currentLeft !== targetL || v.currentRight !== targetR);
+  if (targetL !== ramp.targetLeft || targetR !== ramp.targetRight || settled) {
     const n = Math.max(1, settings.rampFrames);
     ramp.targetLeft = targetL;
     ramp.targetRight = targetR;
@@ -123,6 +124,13 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
         return;
       }
     } else if (v.loopMode === 'forward') {
+      if (v.position >= end && v.pendingLoopEnd >= 0) {
+        // One-shot loop: the first pass ended; loop the real loop from now on.
+        v.position = v.loopStart + (v.position - end);
+        v.loopEnd = Math.min(v.pendingLoopEnd, s.frames);
+        v.pendingLoopEnd = -1;
+        return mixVoice(v, outLeft, outRight, offset + k + 1, frames - k - 1, settings);
+      }
       const len = end - v.loopStart;
       if (v.position >= end) v.position = v.loopStart + ((v.position - v.loopStart) % len);
       else if (v.direction < 0 && v.position < v.loopStart) v.position = end - ((v.loopStart - v.position) % len);

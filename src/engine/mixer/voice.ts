@@ -49,6 +49,11 @@ export class MixVoice {
   filter: FilterCoefficients | null = null;
   /** When true, the voice ramps its gains to zero and then becomes inactive. */
   stopping = false;
+  /**
+   * ProTracker one-shot loops: when a forward loop reaches loopEnd the first time, play from
+   * loopStart with this as the new loopEnd (then it is set back to -1). -1 = none.
+   */
+  pendingLoopEnd = -1;
   // --- kept by the mixer ---
   /** Play position in frames (integer part plus fraction). */
   position = 0;
@@ -75,6 +80,7 @@ export class MixVoice {
     this.direction = 1;
     this.active = sample.frames > 0 && this.position < sample.frames;
     this.stopping = false;
+    this.pendingLoopEnd = -1;
     this.framesPlayed = 0;
     this.filterY1L = this.filterY2L = this.filterY1R = this.filterY2R = 0;
     if (ramp) {
@@ -112,6 +118,7 @@ export class MixVoice {
     this.surround = other.surround;
     this.filter = other.filter;
     this.stopping = other.stopping;
+    this.pendingLoopEnd = other.pendingLoopEnd;
     this.position = other.position;
     this.direction = other.direction;
     this.currentLeft = other.currentLeft;

@@ -27,6 +27,8 @@ export class ChannelState {
   /** CHN_SUSTAINLOOP / CHN_PINGPONGSUSTAIN: the sample has a (ping-pong) sustain loop. */
   hasSustain = false;
   sustainPingPong = false;
+  /** ProTracker one-shot loop: the first pass plays the whole sample, then the loop repeats. */
+  oneShotPending = false;
   /**
    * True while the channel advances through its sample (set each tick when it has a period and a
    * length; cleared by IT note cuts). Play position and direction live in `voice`.

@@ -83,6 +83,7 @@ function loadSampleLoops(r: ReplayerState, chn: ChannelState, smp: PlayerSample)
   chn.sustainPingPong = smp.sustainPingPong;
   chn.loopStart = smp.loopStart;
   chn.loopEnd = smp.loopEnd;
+  chn.oneShotPending = r.b.modOneShotLoops && chn.looping && chn.loopStart === 0 && smp.loopEnd < smp.length;
   if (r.b.modOneShotLoops && chn.loopStart === 0) chn.loopEnd = smp.length;
 }
 
@@ -422,6 +423,8 @@ export function noteChange(r: ReplayerState, ci: number, noteIn: number, portaIn
         chn.loopEnd = smp.loopEnd;
         if (chn.length > chn.loopEnd) chn.length = chn.loopEnd;
       }
+      // ProTracker one-shot loops: a loop starting at 0 plays the whole sample once first.
+      chn.oneShotPending = b.modOneShotLoops && chn.looping && chn.loopStart === 0 && smp.loopEnd < smp.length;
       if (b.modOneShotLoops && chn.loopStart === 0) chn.loopEnd = chn.length = smp.length;
       if (chn.vibratoType < 4) {
         if (!b.itVibratoTremoloPanbrello && b.isIt && !b.oldEffects) chn.vibratoPos = 0x10;

@@ -141,6 +141,11 @@ export class Player {
     const r = this.state;
     for (const chn of r.channels) {
       if (chn.length && !chn.voice.active) chn.length = 0;
+      if (chn.oneShotPending && chn.voice.pendingLoopEnd < 0 && chn.voice.framesPlayed > 0 && chn.sample) {
+        // The mixer finished the one-shot pass: loop the sample's real loop from now on.
+        chn.oneShotPending = false;
+        chn.loopEnd = chn.length = chn.sample.loopEnd;
+      }
     }
     if (this.idle) {
       r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);

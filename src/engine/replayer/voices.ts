@@ -248,6 +248,7 @@ function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol
   voice.loopMode = chn.looping ? (chn.pingPongLoop ? 'pingpong' : 'forward') : 'none';
   voice.loopStart = chn.loopStart;
   voice.loopEnd = chn.looping ? Math.min(chn.loopEnd, smp.length) : smp.length;
+  if (chn.oneShotPending) voice.pendingLoopEnd = smp.loopEnd;
   if (!chn.looping && chn.length < smp.length) voice.loopEnd = chn.length;
   voice.surround = chn.surround;
   if (!chn.filterActive) voice.filter = null;
