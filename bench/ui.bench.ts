@@ -14,6 +14,8 @@ import type { EngineClient, EngineCommand, EngineEvent } from '../src/engine/pro
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS_PER_SECOND = 16;
+/** How often the engine reports the position (src/engine/host/engine-service.ts positionRate). */
+const EVENTS_PER_SECOND = 40;
 const PLAY_STEPS = 192;
 const CURSOR_MOVES = 200;
 
@@ -139,26 +141,36 @@ async function buildApp(columns: number, rows: number, out: NodeJS.WritableStrea
   return { store, engine, instance };
 }
 
-/** Plays 16 rows/s: returns bytes per step, bytes per second and CPU % of one core. */
+/**
+ * Plays 16 rows/s with position events at the engine's rate (40/s, VU changing in every one):
+ * returns bytes per row step, bytes per second and CPU % of one core.
+ */
 async function measurePlaying(engine: BenchEngine, bytes: () => number): Promise<{ perStep: number; perSecond: number; cpu: number }> {
-  const emit = (i: number) => engine.emit({
-    type: 'position',
-    position: { playing: true, paused: false, order: 0, pattern: 0, row: i % 64, tick: 0, speed: 6, tempo: 125, seconds: i / ROWS_PER_SECOND, vu: Array.from({ length: 16 }, (_, c) => ((i * 13 + c * 7) % 10) / 10) },
-  });
-  for (let i = 0; i < 16; i++) { emit(i); await sleep(1000 / ROWS_PER_SECOND); }
+  const emit = (i: number) => {
+    const row = Math.floor((i * ROWS_PER_SECOND) / EVENTS_PER_SECOND);
+    engine.emit({
+      type: 'position',
+      position: { playing: true, paused: false, order: 0, pattern: 0, row: row % 64, tick: 0, speed: 6, tempo: 125, seconds: i / EVENTS_PER_SECOND, vu: Array.from({ length: 16 }, (_, c) => ((i * 13 + c * 7) % 10) / 10) },
+    });
+    return row;
+  };
+  for (let i = 0; i < EVENTS_PER_SECOND; i++) { emit(i); await sleep(1000 / EVENTS_PER_SECOND); }
+  const events = Math.round((PLAY_STEPS * EVENTS_PER_SECOND) / ROWS_PER_SECOND);
   const b0 = bytes();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const start = performance.now();
-  for (let i = 0; i < PLAY_STEPS; i++) {
-    emit(16 + i);
-    const due = start + ((i + 1) * 1000) / ROWS_PER_SECOND;
+  const firstRow = emit(EVENTS_PER_SECOND);
+  let lastRow = firstRow;
+  for (let i = 1; i <= events; i++) {
+    const due = t0 + (i * 1000) / EVENTS_PER_SECOND;
     await sleep(Math.max(0, due - performance.now()));
+    lastRow = emit(EVENTS_PER_SECOND + i);
   }
+  await sleep(1000 / EVENTS_PER_SECOND);
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const total = bytes() - b0;
-  return { perStep: total / PLAY_STEPS, perSecond: (total / wall) * 1000, cpu: ((cpu.user + cpu.system) / 1000 / wall) * 100 };
+  return { perStep: total / Math.max(1, lastRow - firstRow), perSecond: (total / wall) * 1000, cpu: ((cpu.user + cpu.system) / 1000 / wall) * 100 };
 }
 
 /** Presses Down/Up with pauses and times key -> frame written. */
@@ -249,7 +261,7 @@ async function main(): Promise<void> {
     console.log(row(await fakeTty(Number(args[1] ?? 160), Number(args[2] ?? 50), true)));
     return;
   }
-  console.log(`UI benchmark: 64-row x 16-channel pattern playing at ${ROWS_PER_SECOND} rows/s (${PLAY_STEPS} steps, VU changing every step), Ink 8 incremental rendering, 256 colours, Node ${process.versions.node}`);
+  console.log(`UI benchmark: 64-row x 16-channel pattern playing at ${ROWS_PER_SECOND} rows/s (${PLAY_STEPS} row steps; ${EVENTS_PER_SECOND} position events/s, VU changing in each), display 30 fps, Ink 8 incremental rendering, 256 colours, Node ${process.versions.node}`);
   const results: (Result | string)[] = [];
   results.push(await fakeTty(80, 24, false));
   results.push(await fakeTty(160, 50, true));

@@ -163,4 +163,22 @@ describe('display frame rate', () => {
     expect(store.getState().playback?.row).toBe(3);
     store.dispose();
   });
+
+  it('shows a new row at the display frame rate but VU-only changes at most 15 times a second', () => {
+    const engine = new FakeEngine();
+    let now = 0;
+    const store = new AppStore(
+      initialState({ song: defaultNewSong(), filePath: null, preferences: DEFAULT_PREFERENCES, workDir: '/', size: { columns: 80, rows: 24 } }),
+      nodeServices(engine, { add: () => {}, list: () => [] }),
+      { keymap: defaultKeymap(), displayFps: 60, now: () => now },
+    );
+    engine.position({ order: 0, pattern: 0, row: 1, vu: [0.1] });
+    now = 20;
+    engine.position({ order: 0, pattern: 0, row: 1, vu: [0.9] });
+    expect(store.getState().playback?.vu).toEqual([0.1]);
+    now = 30;
+    engine.position({ order: 0, pattern: 0, row: 2, vu: [0.5] });
+    expect(store.getState().playback).toMatchObject({ row: 2, vu: [0.5] });
+    store.dispose();
+  });
 });

@@ -15,6 +15,9 @@ import { focusChain } from './focus.js';
 import { performIntent, performListDir, performLoadWav } from './intents.js';
 import type { Services } from './services.js';
 
+/** Most screen updates per second for VU levels alone (row changes use the display frame rate). */
+const VU_FPS = 15;
+
 /** Something that changes the state. */
 export type StoreAction =
   | { readonly type: 'keys'; readonly keys: readonly KeyPress[] }
@@ -43,6 +46,7 @@ export class AppStore {
   private pendingPosition: PositionSnapshot | null = null;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPublish = -Infinity;
+  private publishDue = 0;
   private readonly unsubscribeEngine: () => void;
   private readonly onCommand: ((id: string) => void) | undefined;
 
@@ -179,11 +183,28 @@ export class AppStore {
     this.commit(before);
   }
 
+  /**
+   * Shows the newest position at most once per display frame when the row moved, and at most
+   * VU_FPS times a second when only the levels changed (the engine reports ~40 times a second).
+   */
   private schedulePublish(): void {
-    if (this.publishTimer) return;
-    const wait = this.lastPublish + this.frameMs - this.now();
-    if (wait <= 0) this.publishPosition();
-    else this.publishTimer = setTimeout(() => {
+    const pos = this.pendingPosition;
+    if (!pos) return;
+    const shown = this.state.playback;
+    const moved = !shown || shown.row !== pos.row || shown.order !== pos.order || shown.pattern !== pos.pattern || shown.playing !== pos.playing || shown.paused !== pos.paused;
+    const due = this.lastPublish + (moved ? this.frameMs : Math.max(this.frameMs, 1000 / VU_FPS));
+    if (this.publishTimer) {
+      if (!moved || due >= this.publishDue) return;
+      clearTimeout(this.publishTimer);
+      this.publishTimer = null;
+    }
+    const wait = due - this.now();
+    if (wait <= 0) {
+      this.publishPosition();
+      return;
+    }
+    this.publishDue = due;
+    this.publishTimer = setTimeout(() => {
       this.publishTimer = null;
       this.publishPosition();
     }, wait);
