@@ -68,7 +68,9 @@ export async function openOutput(prefs: OutputPreferences): Promise<OpenedOutput
       const ctx = new mod.AudioContext(prefs.device ? { ...base, sinkId: prefs.device } : base);
       return { ctx, status: { kind: 'device', detail: prefs.device ?? 'default output', sampleRate: ctx.sampleRate } };
     } catch (e) {
-      reason = `no sound device (${message(e)})`;
+      // The library's own words go to the engine log; the status line gets the short version.
+      process.stderr.write(`audio: cannot open ${prefs.device ?? 'the default device'}: ${message(e)}\n`);
+      reason = prefs.device ? `device "${prefs.device}" unavailable` : 'no sound device';
     }
   }
   const ctx = new mod.AudioContext({ ...base, sinkId: { type: 'none' } });
