@@ -42,6 +42,20 @@ describe('transport', () => {
     ]);
   });
 
+  it('plays one row, and pauses and continues', async () => {
+    app = await renderApp({ song: twoPatterns() });
+    for (let i = 0; i < 2; i++) await app.press(KEYS.down);
+    await app.key('transport.playRow');
+    await app.key('transport.pause');
+    await app.after(() => { app.engine.position({ order: 0, pattern: 0, row: 2, paused: true }); app.store.flushPosition(); });
+    await app.key('transport.pause');
+    expect(app.engine.commands.filter((c) => c.type === 'play' || c.type === 'pause' || c.type === 'resume')).toEqual([
+      { type: 'play', mode: 'row', order: 0, row: 2 },
+      { type: 'pause' },
+      { type: 'resume' },
+    ]);
+  });
+
   it('shows the playing row, follows it a page at a time, and shows STOP when it ends', async () => {
     app = await renderApp({ song: twoPatterns() });
     await app.after(() => { app.engine.position({ order: 0, pattern: 0, row: 5, speed: 6, tempo: 125 }); app.store.flushPosition(); });

@@ -30,6 +30,10 @@ export class EngineCore {
   private paused = false;
   private readonly muted = new Set<number>();
   private framesPlayed = 0;
+  /** Frames until each previewed note is released (terminals report no key-up). */
+  private readonly previewHold = new Map<number, number>();
+  /** How long a previewed note sounds before its automatic key-off, in seconds. */
+  previewSeconds = 0.8;
   /** Called when playback stops by itself (song end, end of a single row). */
   onEnded: (() => void) | null = null;
 
@@ -82,11 +86,15 @@ export class EngineCore {
       case 'resume':
         this.paused = false;
         break;
-      case 'previewNote':
-        this.previewPlayer()?.previewNote(cmd.channel, cmd.note, cmd.instrument, cmd.volume);
+      case 'previewNote': {
+        const slot = cmd.channel % 8;
+        this.previewPlayer()?.previewNote(slot, cmd.note, cmd.instrument, cmd.volume);
+        this.previewHold.set(slot, Math.round(this.previewSeconds * this.sampleRate));
         break;
+      }
       case 'previewOff':
-        this.previewPlayer()?.previewNote(cmd.channel, 255, 0);
+        this.previewPlayer()?.previewNote(cmd.channel % 8, 255, 0);
+        this.previewHold.delete(cmd.channel % 8);
         break;
       case 'setMute':
         if (cmd.muted) this.muted.add(cmd.channel);
@@ -165,6 +173,14 @@ export class EngineCore {
       if (idle) idle.render(this.mix, left, right, frames - done, done);
     }
     this.framesPlayed += frames;
+    for (const [slot, left0] of this.previewHold) {
+      const leftFrames = left0 - frames;
+      if (leftFrames > 0) this.previewHold.set(slot, leftFrames);
+      else {
+        this.previewPlayer()?.previewNote(slot, 255, 0);
+        this.previewHold.delete(slot);
+      }
+    }
     this.master?.(left, right, frames);
   }
 

@@ -72,6 +72,8 @@ export const PATTERN_COMMANDS: Readonly<Record<string, CommandDef>> = {
   'transport.playPattern': { run: (s) => play(s, 'pattern', s.cursor.order, 0) },
   'transport.playFromCursor': { run: (s) => play(s, 'song', s.cursor.order, s.view.kind === 'pattern' ? s.cursor.row : 0) },
   'transport.stop': { run: (s) => withEffects(s, engine({ type: 'stop' })) },
+  'transport.playRow': { run: (s) => play(s, 'row', s.cursor.order, s.cursor.row) },
+  'transport.pause': { run: (s) => withEffects(s, engine({ type: s.playback?.paused ? 'resume' : 'pause' })) },
   'edit.undo': { run: undo },
   'edit.redo': { run: redo },
 };

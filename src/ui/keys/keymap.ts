@@ -44,6 +44,8 @@ const BASE: readonly Binding[] = [
     ['transport.playPattern', ['F6', 'Alt+6'], 'play the current pattern, looped'],
     ['transport.playFromCursor', ['F7', 'Alt+7'], 'play the song from the cursor (order and row)'],
     ['transport.stop', ['F8', 'Alt+8'], 'stop playback'],
+    ['transport.playRow', ['Alt+4'], 'play the row under the cursor, then stop'],
+    ['transport.pause', ['Alt+9'], 'pause playback, or continue where it paused'],
     ['view.followPlayback', ['Ctrl+F'], 'follow playback on/off (the editor shows the playing row)'],
   ]),
   ...group('File and editing', 'global', [
