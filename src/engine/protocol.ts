@@ -58,6 +58,8 @@ export interface AudioStatus {
   readonly sampleRate: number;
   /** Average and peak render load 0..1 and the underrun ratio, when measured. */
   readonly load?: { readonly average: number; readonly peak: number; readonly underrunRatio: number };
+  /** The audio clock (seconds), the engine process's CPU time (seconds) and its wall time when measured. */
+  readonly clock?: { readonly audioSeconds: number; readonly cpuSeconds: number; readonly wallSeconds: number; readonly lateFrames: number };
 }
 
 /** Events from the engine to the UI. */

@@ -72,7 +72,15 @@ export class EngineService {
         this.load.peak = Math.max(this.load.peak, e.peakLoad);
         this.load.underrunRatio = e.underrunRatio;
         this.load.updates++;
-        this.post({ type: 'audio', status: { ...this.status, load: { average: e.averageLoad, peak: e.peakLoad, underrunRatio: e.underrunRatio } } });
+        const cpu = process.cpuUsage();
+        this.post({
+          type: 'audio',
+          status: {
+            ...this.status,
+            load: { average: e.averageLoad, peak: e.peakLoad, underrunRatio: e.underrunRatio },
+            clock: { audioSeconds: ctx.currentTime, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: performance.now() / 1000, lateFrames: this.lateFrames },
+          },
+        });
       });
       rc.start({ updateInterval: 1 });
     } catch {
