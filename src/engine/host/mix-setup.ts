@@ -1,7 +1,7 @@
 // The mixer the engine uses, configured in one place: interpolation, volume ramp and the master
 // section (soft clip that leaves normal levels untouched).
 
-import { mixVoicesReference } from '../mixer/reference-mixer.js';
+import { mixVoices } from '../mixer/mixer.js';
 import type { InterpolationMode, MixerSettings } from '../mixer/voice.js';
 import type { MixFunction } from '../replayer/player.js';
 
@@ -15,7 +15,7 @@ export function rampFramesFor(sampleRate: number): number {
 /** A mix function for the given rate and interpolation. */
 export function createMix(sampleRate: number, interpolation: InterpolationMode = 'cubic'): MixFunction {
   const settings: MixerSettings = { sampleRate, interpolation, rampFrames: rampFramesFor(sampleRate) };
-  return (voices, left, right, offset, frames) => mixVoicesReference(voices, left, right, offset, frames, settings);
+  return (voices, left, right, offset, frames) => mixVoices(voices, left, right, offset, frames, settings);
 }
 
 /** Soft clip above 0.9 that never exceeds full scale; identity below. */

@@ -2,6 +2,7 @@
 // loop-aware fetch and ramps gains linearly. It renders offline and live until the optimised mixer
 // replaces it, and stays afterwards as the reference the optimised one is tested against.
 
+import { SINC_PHASES, SINC_TABLE, SINC_TAPS } from './sinc-table.js';
 import type { InterpolationMode, MixerSettings, MixVoice } from './voice.js';
 
 interface RampState {
@@ -41,8 +42,13 @@ function interpolate(mode: InterpolationMode, v: MixVoice, data: Float32Array, p
       const a = fetch(v, data, i);
       return a + (fetch(v, data, i + 1) - a) * t;
     }
-    case 'cubic':
     case 'sinc': {
+      const p = Math.floor(t * SINC_PHASES) * SINC_TAPS;
+      let x = 0;
+      for (let j = 0; j < SINC_TAPS; j++) x += fetch(v, data, i - 3 + j) * (SINC_TABLE[p + j] as number);
+      return x;
+    }
+    case 'cubic': {
       // Catmull-Rom spline through four neighbours.
       const p0 = fetch(v, data, i - 1);
       const p1 = fetch(v, data, i);
@@ -84,19 +90,7 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
   const end = v.loopMode === 'none' ? Math.min(v.loopEnd || s.frames, s.frames) : Math.min(v.loopEnd, s.frames);
   const f = v.filter;
   for (let k = 0; k < frames; k++) {
-    if (ramp.remaining > 0) {
-      v.currentLeft += ramp.stepLeft;
-      v.currentRight += ramp.stepRight;
-      if (--ramp.remaining === 0) {
-        v.currentLeft = ramp.targetLeft;
-        v.currentRight = ramp.targetRight;
-        if (v.stopping) {
-          v.active = false;
-          v.stopping = false;
-          return;
-        }
-      }
-    } else if (v.stopping) {
+    if (ramp.remaining === 0 && v.stopping) {
       v.active = false;
       v.stopping = false;
       return;
@@ -116,6 +110,15 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
     const i = offset + k;
     outLeft[i] = (outLeft[i] as number) + l * v.currentLeft;
     outRight[i] = (outRight[i] as number) + (v.surround ? -r : r) * v.currentRight;
+    // Gains move after each frame; the ramp ends exactly on its target.
+    if (ramp.remaining > 0) {
+      v.currentLeft += ramp.stepLeft;
+      v.currentRight += ramp.stepRight;
+      if (--ramp.remaining === 0) {
+        v.currentLeft = ramp.targetLeft;
+        v.currentRight = ramp.targetRight;
+      }
+    }
     v.position += step * v.direction;
     v.framesPlayed++;
     if (v.loopMode === 'none') {

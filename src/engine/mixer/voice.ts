@@ -69,6 +69,12 @@ export class MixVoice {
   filterY2R = 0;
   /** Frames rendered since the last trigger (for analysis and tests). */
   framesPlayed = 0;
+  /** Mixer's ramp state: targets being ramped to, per-frame steps and frames left. */
+  rampTargetLeft = 0;
+  rampTargetRight = 0;
+  rampStepLeft = 0;
+  rampStepRight = 0;
+  rampFramesLeft = 0;
 
   /**
    * Starts `sample` at `position` frames. With `ramp` true the gains rise from 0 to the targets
@@ -82,6 +88,8 @@ export class MixVoice {
     this.stopping = false;
     this.pendingLoopEnd = -1;
     this.framesPlayed = 0;
+    this.rampFramesLeft = 0;
+    this.rampTargetLeft = this.rampTargetRight = NaN;
     this.filterY1L = this.filterY2L = this.filterY1R = this.filterY2R = 0;
     if (ramp) {
       this.currentLeft = 0;
@@ -128,6 +136,11 @@ export class MixVoice {
     this.filterY1R = other.filterY1R;
     this.filterY2R = other.filterY2R;
     this.framesPlayed = other.framesPlayed;
+    this.rampTargetLeft = other.rampTargetLeft;
+    this.rampTargetRight = other.rampTargetRight;
+    this.rampStepLeft = other.rampStepLeft;
+    this.rampStepRight = other.rampStepRight;
+    this.rampFramesLeft = other.rampFramesLeft;
   }
 }
 
