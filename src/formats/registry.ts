@@ -5,6 +5,7 @@ import type { Song } from '../song/song.js';
 import { FormatError, type ReadResult, type WriteResult } from './common/format-error.js';
 import { probeTrk, readTrk } from './native/trk-read.js';
 import { writeTrk } from './native/trk-write.js';
+import { modCodec } from './mod/index.js';
 
 /** Identifiers of the formats tracker knows. */
 export type FormatId = 'trk' | 'mod' | 'xm' | 's3m' | 'it';
@@ -31,6 +32,9 @@ const codecs: Codec[] = [
     read: readTrk,
     write: (song) => ({ bytes: writeTrk(song), warnings: [] }),
   },
+  // MOD last: its tag sits at byte 1080 and 15-sample files have no magic at all, so every
+  // format with a real signature gets the first say.
+  modCodec,
 ];
 
 /** Adds a codec (module formats register themselves from src/formats/index.ts). */

@@ -1,0 +1,12 @@
+// The MOD codec: ProTracker-family modules with a channel tag and 15-sample Soundtracker files.
+
+import type { Codec } from '../registry.js';
+import { probeMOD, readMOD } from './read.js';
+
+export const modCodec: Codec = {
+  id: 'mod',
+  name: 'ProTracker module',
+  extensions: ['mod'],
+  probe: probeMOD,
+  read: readMOD,
+};
