@@ -2,15 +2,19 @@
 // SIGTERM/SIGHUP/SIGINT, an uncaught error. Reads settings, builds the store, and renders with
 // Ink's incremental renderer on the alternate screen.
 
+import { unlinkSync } from 'node:fs';
+import { basename } from 'node:path';
 import { render } from 'ink';
 import type { EngineClient } from '../engine/protocol.js';
 import type { Song } from '../song/song.js';
+import { type RecoveryInfo, removeRecovery, writeRecovery } from '../storage/recovery.js';
 import { UserError } from '../storage/user-error.js';
 import { App } from './components/app.js';
+import { Autosaver } from './recovery/autosave.js';
 import { applyOverrides, defaultKeymap } from './keys/keymap.js';
 import { detectColorLevel } from './render/theme.js';
 import { describeSettingsProblems, type LoadedSettings } from './settings/settings.js';
-import { initialState, type Notice } from './store/app-state.js';
+import { initialState, type Modal, type Notice } from './store/app-state.js';
 import { nodeServices } from './store/services.js';
 import { AppStore } from './store/store.js';
 
@@ -23,6 +27,24 @@ export interface RunUiOptions {
   readonly engine: EngineClient;
   readonly settings: LoadedSettings;
   readonly workDir: string;
+  /** A recovery file newer than the song (offered for restoring first), or null. */
+  readonly recovery?: RecoveryInfo | null;
+}
+
+/** The question asked at start when a recovery file holds work that was never saved. */
+export function recoveryModal(recovery: RecoveryInfo, filePath: string | null): Modal {
+  const when = recovery.modified.toLocaleString();
+  const what = filePath ? basename(filePath) : 'an untitled song';
+  return {
+    kind: 'confirm',
+    title: 'Unsaved work found',
+    lines: [
+      `A recovery file from ${when} holds changes to ${what} that were never saved.`,
+      'y: restore them   n: keep the saved version (the recovery file stays until you save)',
+    ],
+    yes: { kind: 'restore', path: recovery.path },
+    no: { kind: 'none' },
+  };
 }
 
 /** True when the session looks remote (SSH), where a lower display frame rate saves bandwidth. */
@@ -42,13 +64,33 @@ export async function runUi(o: RunUiOptions): Promise<number> {
   const keymap = applyOverrides(defaultKeymap(prefs.keyboardLayout), prefs.keys);
   const settingsProblem = describeSettingsProblems(o.settings);
   const notice: Notice | null = settingsProblem ? { text: settingsProblem, level: 'error' } : o.startNotice;
-  const state = initialState({
+  const initial = initialState({
     song: o.song, filePath: o.filePath, preferences: prefs, workDir: o.workDir, notice,
     size: { columns: stdout.columns || 80, rows: stdout.rows || 24 }, recentFiles: o.settings.recentFiles(),
   });
-  const services = nodeServices(o.engine, { add: o.settings.addRecentFile, list: o.settings.recentFiles });
+  const state = o.recovery ? { ...initial, modal: recoveryModal(o.recovery, o.filePath) } : initial;
+  const base = nodeServices(o.engine, { add: o.settings.addRecentFile, list: o.settings.recentFiles });
+  let autosaver: Autosaver | null = null;
+  // Restoring a recovery file makes this session responsible for it (removed once the work is saved).
+  const services = { ...base, loadSong: (path: string) => {
+    const loaded = base.loadSong(path);
+    if (o.recovery && path === o.recovery.path) autosaver?.adopt(path);
+    return loaded;
+  } };
   const fps = isRemoteSession() ? prefs.remoteDisplayFps : prefs.displayFps;
   const store = new AppStore(state, services, { keymap, displayFps: fps });
+  autosaver = new Autosaver(store, { write: (p, song) => writeRecovery(p, song), remove: (p) => removeRecovery(p) }, {
+    intervalSeconds: prefs.autosaveSeconds,
+    removeAdopted: (p) => {
+      try {
+        unlinkSync(p);
+      } catch {
+        // Already gone.
+      }
+    },
+    onError: (text) => store.dispatch({ type: 'notice', text, level: 'error' }),
+  });
+  const saver = autosaver;
 
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
@@ -76,16 +118,30 @@ export async function runUi(o: RunUiOptions): Promise<number> {
   };
 
   return await new Promise<number>((resolveExit) => {
+    /** Quit, a signal or a crash: unsaved work goes to the recovery file first, then the terminal is restored. */
+    let finished = false;
     const finish = (code: number, message?: string) => {
+      if (finished) return;
+      finished = true;
+      let recoveryNote = '';
+      if (code === 0) saver.cleanExit();
+      else {
+        const path = saver.flush();
+        const fp = store.getState().filePath;
+        if (path) recoveryNote = `; unsaved work is in ${path} (tracker offers it when you open ${fp ? basename(fp) : 'tracker without a file'} again)`;
+      }
+      saver.dispose();
       restore();
       for (const [sig, fn] of handlers) process.off(sig, fn);
       process.off('uncaughtException', onCrash);
       process.off('unhandledRejection', onCrash);
-      if (message) process.stderr.write(`${message}\n`);
+      // After SIGHUP the terminal is gone: a failed write must not become a crash of its own.
+      process.stderr.on('error', () => {});
+      if (message) process.stderr.write(`${message}${recoveryNote}\n`);
       o.engine.send({ type: 'stop' });
       void o.engine.close().finally(() => resolveExit(code));
     };
-    const handlers: [NodeJS.Signals, () => void][] = (['SIGTERM', 'SIGHUP', 'SIGINT'] as const).map((sig) => [sig, () => finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143, `tracker: ${sig}: stopped${store.getState().savedSong !== store.getState().song ? ' (unsaved changes were lost)' : ''}`)]);
+    const handlers: [NodeJS.Signals, () => void][] = (['SIGTERM', 'SIGHUP', 'SIGINT'] as const).map((sig) => [sig, () => finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143, `tracker: ${sig}: stopped`)]);
     for (const [sig, fn] of handlers) process.on(sig, fn);
     const onCrash = (e: unknown) => finish(1, `tracker: internal error: ${e instanceof Error ? e.message : String(e)} (set TRACKER_DEBUG=1 for details; please report it)${process.env['TRACKER_DEBUG'] === '1' && e instanceof Error ? `\n${e.stack ?? ''}` : ''}`);
     process.on('uncaughtException', onCrash);

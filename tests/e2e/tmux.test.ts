@@ -69,7 +69,7 @@ describe.skipIf(!hasTmux)('tracker in tmux', () => {
   });
 
   function start(): void {
-    const cmd = `cd '${work}' && env -u CI XDG_CONFIG_HOME='${work}/config' '${process.execPath}' '${join(ROOT, 'bin', 'tracker.js')}' songs/demo-night-drive.trk; echo "EXIT $?"; sleep 60`;
+    const cmd = `cd '${work}' && env -u CI XDG_CONFIG_HOME='${work}/config' XDG_STATE_HOME='${work}/state' '${process.execPath}' '${join(ROOT, 'bin', 'tracker.js')}' songs/demo-night-drive.trk; echo "EXIT $?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', cmd);
     tmux('set', '-sg', 'escape-time', '10');
   }
@@ -114,5 +114,40 @@ describe.skipIf(!hasTmux)('tracker in tmux', () => {
     expect(s).toMatch(/ 02 \|\.\.\. \.\. \.\.\. D0F/);
     send('C-q');
     await waitFor('EXIT 0');
+    tmux('kill-session', '-t', 'e2e');
+  }, 120_000);
+
+  it('SIGHUP (a dropped SSH connection) keeps unsaved edits in a recovery file that the next start restores', async () => {
+    const recoveryDir = join(work, 'state', 'tracker', 'recovery');
+    start();
+    await waitFor(/demo-night-drive\.trk \[Pattern\]/);
+    for (let i = 0; i < 4; i++) send('Down');
+    send('q');
+    await waitFor(/ 04 \|C-5 01/);
+    // Closing the session hangs up the terminal: tmux sends SIGHUP, as sshd does when a link drops.
+    tmux('kill-session', '-t', 'e2e');
+    const deadline = Date.now() + 10000;
+    while (!(existsSync(recoveryDir) && readdirSync(recoveryDir).some((f) => f.endsWith('.trk'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const files = readdirSync(recoveryDir).filter((f) => f.endsWith('.trk'));
+    expect(files).toHaveLength(1);
+    const recovered = loadSongFile(join(recoveryDir, files[0]!)).song.patterns[0]!;
+    expect(getCell(recovered, 4, 0).note).toBe(61);
+    // The song file itself was not touched.
+    expect(getCell(loadSongFile(song).song.patterns[0]!, 4, 0).note).not.toBe(61);
+
+    start();
+    await waitFor('Unsaved work found');
+    send('y');
+    const s = await waitFor('restored the unsaved work');
+    expect(s).toMatch(/ 04 \|C-5 01/);
+    expect(s).toContain('demo-night-drive.trk *');
+    send('C-s');
+    await waitFor('saved songs/demo-night-drive.trk');
+    // Saved: the recovery file has done its job and is gone.
+    expect(readdirSync(recoveryDir).filter((f) => f.endsWith('.trk'))).toEqual([]);
+    send('C-q');
+    await waitFor('EXIT 0');
+    tmux('kill-session', '-t', 'e2e');
+    expect(getCell(loadSongFile(song).song.patterns[0]!, 4, 0).note).toBe(61);
   }, 120_000);
 });

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEngine } from '../../engine/host/create-engine.js';
+import { findRecovery, listUntitledRecoveries, type RecoveryInfo } from '../../storage/recovery.js';
 import { codecForWriting, loadSongFile } from '../../storage/song-file.js';
 import { loadSettings } from '../../ui/settings/settings.js';
 import { defaultNewSong } from '../../ui/store/services.js';
@@ -38,10 +39,18 @@ export const openCommand: Command = {
     if (!io.stdoutIsTty || !process.stdin.isTTY) {
       throw new UserError('the editor needs a terminal (stdin and stdout must be a TTY); for scripts use "tracker info" or "tracker convert"');
     }
+    // Work that a crash, a signal or a dropped SSH connection kept from being saved is offered first.
+    let recovery: RecoveryInfo | null = null;
+    if (filePath !== null) {
+      const found = findRecovery(filePath);
+      recovery = found?.newerThanSong ? found : null;
+    } else {
+      recovery = listUntitledRecoveries().find((r) => !r.path.endsWith(`-${process.pid}.trk`)) ?? null;
+    }
     const settings = loadSettings();
     // React's development build costs the UI about twice the CPU; the editor always runs the production one.
     process.env['NODE_ENV'] ??= 'production';
     const { runUi } = await import('../../ui/run-ui.js');
-    return runUi({ song, filePath, startNotice, engine: createEngine({ audioDevice: settings.preferences.audioDevice }), settings, workDir: io.cwd });
+    return runUi({ song, filePath, startNotice, engine: createEngine({ audioDevice: settings.preferences.audioDevice }), settings, workDir: io.cwd, recovery });
   },
 };

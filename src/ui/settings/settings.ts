@@ -2,6 +2,9 @@
 // settings.json): colours, display frame rate, keyboard layout, devices, key bindings. Each bad
 // value is reported in one line and replaced by its default; a broken file never stops the program.
 
+import { existsSync, renameSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import Conf from 'conf';
 import { isValidKeyId } from '../keys/key-decoder.js';
 import { commandIds, KEY_CLASSES } from '../keys/keymap.js';
@@ -25,6 +28,8 @@ export interface Preferences {
   readonly midiDevice: string | null;
   /** Octave the editor starts at. */
   readonly octave: number;
+  /** Seconds between autosaves of unsaved work to the recovery folder (0 = never). */
+  readonly autosaveSeconds: number;
   /** Key overrides: command id -> keys (replacing the defaults). */
   readonly keys: Readonly<Record<string, readonly string[]>>;
 }
@@ -37,6 +42,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   audioDevice: null,
   midiDevice: null,
   octave: 4,
+  autosaveSeconds: 30,
   keys: {},
 };
 
@@ -90,6 +96,7 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
     audioDevice: pick('audioDevice', nameOrNull, d.audioDevice, 'a device name or null'),
     midiDevice: pick('midiDevice', nameOrNull, d.midiDevice, 'a port name or null'),
     octave: pick('octave', intIn(0, 9), d.octave, 'a whole number 0..9'),
+    autosaveSeconds: pick('autosaveSeconds', intIn(0, 3600), d.autosaveSeconds, 'a whole number of seconds 0..3600 (0 = off)'),
     keys: {},
   };
   const keyProblems: string[] = [];
@@ -118,6 +125,35 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
   return { preferences: { ...preferences, keys }, problems };
 }
 
+/** Where conf keeps the settings file: `cwd`, else $XDG_CONFIG_HOME/tracker (~/.config/tracker). */
+export function settingsPath(location: SettingsLocation = {}, env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env['XDG_CONFIG_HOME'];
+  const dir = location.cwd ?? join(xdg && xdg.startsWith('/') ? xdg : join(env['HOME'] ?? homedir(), '.config'), 'tracker');
+  return join(dir, 'settings.json');
+}
+
+function openConf(location: SettingsLocation): Conf<Record<string, unknown>> {
+  return new Conf<Record<string, unknown>>({ projectName: 'tracker', projectSuffix: '', configName: 'settings', ...(location.cwd ? { cwd: location.cwd } : {}) });
+}
+
+/**
+ * Opens the settings store. A file that cannot be parsed is renamed to settings.json.corrupt-<time>
+ * (so nothing the user wrote is lost) and a fresh one is started; the problem says where it went.
+ */
+function openSettingsStore(location: SettingsLocation, problems: string[]): Conf<Record<string, unknown>> {
+  try {
+    return openConf(location);
+  } catch (e) {
+    const file = settingsPath(location);
+    if (!existsSync(file)) throw e;
+    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(file, aside);
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    problems.push(`the settings file was damaged (${why}); moved aside to ${aside}, using defaults`);
+    return openConf(location);
+  }
+}
+
 /** Reads the settings file (creating it with no entries when absent). Never throws. */
 export function loadSettings(location: SettingsLocation = {}): LoadedSettings {
   let recent: string[] = [];
@@ -126,7 +162,7 @@ export function loadSettings(location: SettingsLocation = {}): LoadedSettings {
   const problems: string[] = [];
   let preferences = DEFAULT_PREFERENCES;
   try {
-    store = new Conf<Record<string, unknown>>({ projectName: 'tracker', projectSuffix: '', configName: 'settings', ...(location.cwd ? { cwd: location.cwd } : {}) });
+    store = openSettingsStore(location, problems);
     path = store.path;
     const checked = validatePreferences(store.store);
     preferences = checked.preferences;

@@ -63,6 +63,8 @@ export type Intent =
   | { readonly kind: 'quit' }
   | { readonly kind: 'newSong' }
   | { readonly kind: 'open'; readonly path: string }
+  /** Replace the song with the one in a recovery file, keeping its file name; it stays unsaved. */
+  | { readonly kind: 'restore'; readonly path: string }
   | { readonly kind: 'save'; readonly path: string; readonly force: boolean; readonly then: 'none' | 'quit' | 'newSong' | { readonly open: string } };
 
 /** What a text prompt's answer is for. */

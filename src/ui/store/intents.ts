@@ -96,6 +96,16 @@ function open(state: AppState, path: string, services: Services): CommandResult 
   }
 }
 
+function restore(state: AppState, path: string, services: Services): CommandResult {
+  try {
+    const loaded = services.loadSong(path);
+    const next = { ...withFreshSong(state, loaded.song, state.filePath), savedSong: state.savedSong };
+    return notify(next, 'restored the unsaved work from the recovery file; Ctrl+S saves it');
+  } catch (e) {
+    return showError(state, 'Could not restore', [message(e), `The recovery file is still at ${path}.`]);
+  }
+}
+
 /** Runs an intent. */
 export function performIntent(state: AppState, intent: Intent, services: Services): CommandResult {
   switch (intent.kind) {
@@ -103,6 +113,7 @@ export function performIntent(state: AppState, intent: Intent, services: Service
     case 'quit': return { ...state, quitting: true, modal: null };
     case 'newSong': return notify(withFreshSong(state, services.newSong(), null), 'new song');
     case 'open': return open(state, intent.path, services);
+    case 'restore': return restore(state, intent.path, services);
     case 'save': return save(state, intent, services);
   }
 }

@@ -24,7 +24,9 @@ export type StoreAction =
   | { readonly type: 'command'; readonly id: string; readonly text?: string | null }
   | { readonly type: 'engine'; readonly event: EngineEvent }
   | { readonly type: 'resize'; readonly size: ScreenSize }
-  | { readonly type: 'midiStatus'; readonly text: string };
+  | { readonly type: 'midiStatus'; readonly text: string }
+  /** A status-line message from outside the store (autosave trouble, device changes). */
+  | { readonly type: 'notice'; readonly text: string; readonly level: 'info' | 'error' };
 
 export interface StoreOptions {
   readonly keymap: readonly Binding[];
@@ -95,6 +97,9 @@ export class AppStore {
         break;
       case 'midiStatus':
         this.state = { ...this.state, midiStatus: action.text };
+        break;
+      case 'notice':
+        this.state = { ...this.state, notice: { text: action.text, level: action.level } };
         break;
     }
     this.commit(before);

@@ -1,6 +1,6 @@
 // The settings file (conf, pointed at a temporary folder): defaults when absent, overrides read,
 // every bad value reported in one line and replaced by its default, a corrupt file never fatal.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,12 +39,26 @@ describe('settings file', () => {
     expect(line).toMatch(/\(\+4 more\)$/);
   });
 
-  it('survives a corrupt file, saying so in one line', () => {
+  it('moves a corrupt file aside (keeping its text), says where in one line, and starts a working one', () => {
     const dir = dirWith('{ "colors": ');
     const s = loadSettings({ cwd: dir });
     expect(s.preferences).toEqual(DEFAULT_PREFERENCES);
-    expect(s.problems[0]).toMatch(/could not be read .*using defaults/);
-    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{ "colors": ');
+    expect(s.problems).toHaveLength(1);
+    expect(s.problems[0]).toMatch(/damaged .*moved aside to .*settings\.json\.corrupt-.*using defaults/);
+    const aside = readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{ "colors": ');
+    // The new file works: recent files are remembered again.
+    s.addRecentFile('/x.trk');
+    expect(loadSettings({ cwd: dir }).recentFiles()).toEqual(['/x.trk']);
+    expect(loadSettings({ cwd: dir }).problems).toEqual([]);
+  });
+
+  it('reads autosaveSeconds, rejecting values outside 0..3600', () => {
+    expect(loadSettings({ cwd: dirWith(JSON.stringify({ autosaveSeconds: 0 })) }).preferences.autosaveSeconds).toBe(0);
+    const bad = loadSettings({ cwd: dirWith(JSON.stringify({ autosaveSeconds: -5 })) });
+    expect(bad.preferences.autosaveSeconds).toBe(30);
+    expect(bad.problems[0]).toMatch(/autosaveSeconds must be/);
   });
 
   it('keeps recent files, newest first, without duplicates', () => {
