@@ -4,7 +4,7 @@
 
 import type { AudioStatus, EngineCommand, EngineEvent } from '../protocol.js';
 import type { MixFunction } from '../replayer/player.js';
-import { openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
+import { type OpenedOutput, openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { EngineCore } from './engine-core.js';
 
@@ -18,6 +18,10 @@ export interface ServiceOptions {
   readonly positionRate?: number;
   /** Milliseconds between scheduler pumps (default 2). */
   readonly pumpIntervalMs?: number;
+  /** Opens an output (tests pass fakes; default: node-web-audio-api via openOutput). */
+  readonly open?: (prefs: OutputPreferences) => Promise<OpenedOutput>;
+  /** A device whose clock stands still this long while playing counts as gone (default 1500 ms). */
+  readonly stallMs?: number;
 }
 
 export class EngineService {
@@ -29,6 +33,9 @@ export class EngineService {
   private status: AudioStatus = { kind: 'silent', detail: 'starting', sampleRate: 48000 };
   private pending: EngineCommand[] = [];
   private wasPlaying = false;
+  private switching = false;
+  private lastClock = -1;
+  private lastClockChange = 0;
   /** Render-load statistics from the audio context. */
   load = { average: 0, peak: 0, underrunRatio: 0, updates: 0 };
 
@@ -47,20 +54,59 @@ export class EngineService {
     return this.status;
   }
 
-  private async openAndRun(prefs: OutputPreferences): Promise<void> {
-    const opened = await openOutput(prefs);
+  private async openAndRun(prefs: OutputPreferences, keepCore = false): Promise<void> {
+    const opened = await (this.options.open ?? openOutput)(prefs);
     this.ctx = opened.ctx;
     this.status = opened.status;
-    const oldSong = this.core?.currentSong ?? null;
-    this.core = new EngineCore({ sampleRate: opened.ctx.sampleRate, mix: this.options.mix, master: this.options.master });
-    this.core.onEnded = () => this.post({ type: 'ended' });
-    if (oldSong) this.core.handle({ type: 'setSong', song: oldSong });
+    if (!keepCore || !this.core || this.core.sampleRate !== opened.ctx.sampleRate) {
+      const oldSong = this.core?.currentSong ?? null;
+      this.core = new EngineCore({ sampleRate: opened.ctx.sampleRate, mix: this.options.mix, master: this.options.master });
+      this.core.onEnded = () => this.post({ type: 'ended' });
+      if (oldSong) this.core.handle({ type: 'setSong', song: oldSong });
+    }
     this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames: this.options.chunkFrames ?? 256, aheadFrames: this.options.aheadFrames ?? 1024 });
     this.watchLoad(opened.ctx);
+    this.watchDevice(opened.ctx);
     this.post({ type: 'audio', status: this.status });
+    this.lastClock = -1;
     this.pumpTimer = setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 2);
     this.positionTimer = setInterval(() => this.sendPosition(), Math.round(1000 / (this.options.positionRate ?? 40)));
     this.pump();
+  }
+
+  /** A sound card that reports an error or closes under us (unplugged USB, a dead driver). */
+  private watchDevice(ctx: LiveAudioContext): void {
+    try {
+      ctx.addEventListener?.('error', (e) => this.deviceLost(ctx, e instanceof Error ? e.message : 'the device reported an error'));
+      ctx.addEventListener?.('statechange', () => {
+        if ((ctx as { state?: string }).state === 'closed') this.deviceLost(ctx, 'the device closed');
+      });
+    } catch {
+      // Contexts without events are watched through their clock (see pump).
+    }
+  }
+
+  /**
+   * The device is gone: carry on with the silent sink at the same rate so the transport, positions
+   * and MIDI keep running, and say so in the status line. Never throws.
+   */
+  private deviceLost(ctx: LiveAudioContext, why: string): void {
+    if (this.switching || ctx !== this.ctx || this.status.kind !== 'device') return;
+    this.switching = true;
+    const device = this.status.detail;
+    process.stderr.write(`audio: ${device}: ${why}; switching to the silent output\n`);
+    void (async () => {
+      await this.stop();
+      try {
+        await this.openAndRun({ ...this.options.prefs, sampleRate: this.core?.sampleRate ?? this.options.prefs.sampleRate, silent: true }, true);
+        this.status = { ...this.status, detail: `${device} lost (${why})` };
+        this.post({ type: 'audio', status: this.status });
+      } catch (e) {
+        this.post({ type: 'audio', status: { kind: 'error', detail: `audio output lost: ${e instanceof Error ? e.message : String(e)}`, sampleRate: 0 } });
+      } finally {
+        this.switching = false;
+      }
+    })();
   }
 
   private watchLoad(ctx: LiveAudioContext): void {
@@ -89,10 +135,25 @@ export class EngineService {
   }
 
   private pump(): void {
+    const ctx = this.ctx;
     try {
       this.scheduler?.pump();
     } catch (e) {
-      this.post({ type: 'error', message: `audio: ${e instanceof Error ? e.message : String(e)}` });
+      if (ctx && this.status.kind === 'device') this.deviceLost(ctx, e instanceof Error ? e.message : String(e));
+      else this.post({ type: 'error', message: `audio: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    // A device can also just stop: its clock stands still while we are playing.
+    if (ctx && this.status.kind === 'device' && this.core?.isPlaying) {
+      const now = performance.now();
+      if (ctx.currentTime !== this.lastClock) {
+        this.lastClock = ctx.currentTime;
+        this.lastClockChange = now;
+      } else if (now - this.lastClockChange > (this.options.stallMs ?? 1500)) {
+        this.deviceLost(ctx, 'its clock stopped');
+      }
+    } else {
+      this.lastClockChange = performance.now();
     }
   }
 
