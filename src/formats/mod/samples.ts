@@ -61,8 +61,8 @@ export function readModPcm(bytes: Uint8Array, offset: number, frames: number, ad
   return { data, missing: frames - present };
 }
 
-/** ModPlug ADPCM: a 16-entry delta table, then one nibble per frame, low nibble first. */
-function readAdpcm(bytes: Uint8Array, offset: number, frames: number): { readonly data: Int8Array; readonly missing: number } {
+/** ModPlug ADPCM (MOD and S3M): a 16-entry delta table, then one nibble per frame, low nibble first. */
+export function readAdpcm(bytes: Uint8Array, offset: number, frames: number): { readonly data: Int8Array; readonly missing: number } {
   if (offset + 16 > bytes.length) return { data: new Int8Array(0), missing: frames };
   const table = new Int8Array(bytes.buffer, bytes.byteOffset + offset, 16);
   const packed = Math.max(0, Math.min(Math.ceil(frames / 2), bytes.length - offset - 16));

@@ -1,0 +1,12 @@
+// The S3M codec: Scream Tracker 3 modules, recognised by their SCRM signature.
+
+import type { Codec } from '../registry.js';
+import { probeS3M, readS3M } from './read.js';
+
+export const s3mCodec: Codec = {
+  id: 's3m',
+  name: 'Scream Tracker 3 module',
+  extensions: ['s3m'],
+  probe: probeS3M,
+  read: readS3M,
+};
