@@ -107,9 +107,8 @@ export function readS3M(bytes: Uint8Array): ReadResult<Song> {
     else if (b === 0xfe) orders.push('skip');
     else if (b < patterns.length) orders.push(b);
     else {
-      warnings.push(`order list names pattern ${b}, which the file does not hold; it plays as an empty pattern`);
-      while (patterns.length <= b) patterns.push(createPattern(64, channels));
-      orders.push(b);
+      warnings.push(`order list names pattern ${b}, which the file does not hold; skipped`);
+      orders.push('skip');
     }
   }
 

@@ -1,0 +1,12 @@
+// The XM codec: FastTracker 2 extended modules, recognised by their "Extended Module: " signature.
+
+import type { Codec } from '../registry.js';
+import { probeXM, readXM } from './read.js';
+
+export const xmCodec: Codec = {
+  id: 'xm',
+  name: 'FastTracker 2 module',
+  extensions: ['xm'],
+  probe: probeXM,
+  read: readXM,
+};
