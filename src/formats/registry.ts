@@ -8,6 +8,7 @@ import { writeTrk } from './native/trk-write.js';
 import { modCodec } from './mod/index.js';
 import { s3mCodec } from './s3m/index.js';
 import { xmCodec } from './xm/index.js';
+import { itCodec } from './it/index.js';
 
 /** Identifiers of the formats tracker knows. */
 export type FormatId = 'trk' | 'mod' | 'xm' | 's3m' | 'it';
@@ -34,6 +35,7 @@ const codecs: Codec[] = [
     read: readTrk,
     write: (song) => ({ bytes: writeTrk(song), warnings: [] }),
   },
+  itCodec,
   xmCodec,
   s3mCodec,
   // MOD last: its tag sits at byte 1080 and 15-sample files have no magic at all, so every

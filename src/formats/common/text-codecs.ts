@@ -55,12 +55,16 @@ const CP437_HIGH =
 
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-/** Decodes a fixed-size name field: stops at the first NUL, maps control bytes to spaces, trims the end. */
-export function decodeName(bytes: Uint8Array, codePage: 'cp437' | 'cp1252'): string {
+/**
+ * Decodes a fixed-size name field: stops at the first NUL, maps control bytes to spaces, trims the
+ * end. With `keepLineBreaks` (song messages), CR and LF are kept.
+ */
+export function decodeName(bytes: Uint8Array, codePage: 'cp437' | 'cp1252', keepLineBreaks = false): string {
   let out = '';
   for (const b of bytes) {
     if (b === 0) break;
-    if (b < 0x20 || b === 0x7f) out += ' ';
+    if (keepLineBreaks && (b === 13 || b === 10)) out += String.fromCharCode(b);
+    else if (b < 0x20 || b === 0x7f) out += ' ';
     else if (b < 0x80) out += String.fromCharCode(b);
     else if (codePage === 'cp437') out += CP437_HIGH[b - 0x80] ?? '?';
     else if (b < 0xa0) out += CP1252_80_9F[b - 0x80] ?? '?';

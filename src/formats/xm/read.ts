@@ -107,7 +107,7 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   let message = '';
   if (pos + 8 <= bytes.length && r.matches(pos, 'text')) {
     const len = r.u32le(pos + 4);
-    message = decodeName(r.sliceAvailable(pos + 8, len), 'cp1252').replace(/\r\n?/g, '\n');
+    message = decodeName(r.sliceAvailable(pos + 8, len), 'cp1252', true).replace(/\r\n?/g, '\n');
     sniff.confirm();
   }
 

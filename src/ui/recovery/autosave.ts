@@ -35,12 +35,14 @@ export class Autosaver {
   private writtenFor: (string | null)[] = [];
   private adopted: string | null;
   private readonly unsubscribe: () => void;
+  private readonly source: AutosaveSource;
+  private readonly store: RecoveryStore;
+  private readonly options: AutosaveOptions;
 
-  constructor(
-    private readonly source: AutosaveSource,
-    private readonly store: RecoveryStore,
-    private readonly options: AutosaveOptions,
-  ) {
+  constructor(source: AutosaveSource, store: RecoveryStore, options: AutosaveOptions) {
+    this.source = source;
+    this.store = store;
+    this.options = options;
     this.adopted = options.adopted ?? null;
     this.unsubscribe = source.subscribe(() => this.onChange());
     if (options.intervalSeconds > 0) {

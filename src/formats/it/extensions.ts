@@ -1,0 +1,43 @@
+// OpenMPT's extended song properties ("STPM" then code/size/value fields) that IT and MPTM files
+// saved by ModPlug Tracker and OpenMPT carry after the sample data: channel count beyond what the
+// patterns use, default tempo, row highlights. Unknown fields are skipped.
+
+export interface SongExtensions {
+  readonly channels?: number;
+  readonly tempo?: number;
+  readonly rowsPerBeat?: number;
+  readonly rowsPerMeasure?: number;
+}
+
+function u32(b: Uint8Array, o: number, size: number): number {
+  let v = 0;
+  for (let i = 0; i < Math.min(size, 4); i++) v += (b[o + i] ?? 0) * 2 ** (8 * i);
+  return v;
+}
+
+/** Finds and reads the last "STPM" block of the file; an empty object when there is none. */
+export function readSongExtensions(bytes: Uint8Array, from: number): SongExtensions {
+  let at = -1;
+  for (let i = bytes.length - 4; i >= from; i--) {
+    if (bytes[i] === 0x53 && bytes[i + 1] === 0x54 && bytes[i + 2] === 0x50 && bytes[i + 3] === 0x4d) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return {};
+  const out: { channels?: number; tempo?: number; rowsPerBeat?: number; rowsPerMeasure?: number } = {};
+  let o = at + 4;
+  while (o + 6 <= bytes.length) {
+    const code = String.fromCharCode(bytes[o]!, bytes[o + 1]!, bytes[o + 2]!, bytes[o + 3]!);
+    const raw = u32(bytes, o, 4);
+    const size = bytes[o + 4]! | (bytes[o + 5]! << 8);
+    if (code === '228\x04' || raw & 0x80808080 || !(raw & 0x60606060) || o + 6 + size > bytes.length) break;
+    const v = u32(bytes, o + 6, size);
+    if (code === '...C') out.channels = v;
+    else if (code === '..TD') out.tempo = v;
+    else if (code === '.BPR') out.rowsPerBeat = v;
+    else if (code === '.MPR') out.rowsPerMeasure = v;
+    o += 6 + size;
+  }
+  return out;
+}

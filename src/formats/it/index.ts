@@ -1,0 +1,12 @@
+// The IT codec: Impulse Tracker modules (and OpenMPT's IT-based MPTM), recognised by IMPM.
+
+import type { Codec } from '../registry.js';
+import { probeIT, readIT } from './read.js';
+
+export const itCodec: Codec = {
+  id: 'it',
+  name: 'Impulse Tracker module',
+  extensions: ['it', 'mptm'],
+  probe: probeIT,
+  read: readIT,
+};
