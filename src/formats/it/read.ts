@@ -43,10 +43,18 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   const warnings: string[] = [];
 
   let o = HEADER_SIZE;
-  const ordnum = Math.min(h.ordnum, r.available(o, h.ordnum));
-  if (ordnum < h.ordnum) warnings.push(`the header claims ${h.ordnum} orders, the file holds ${ordnum}`);
-  const orderBytes = r.sliceAvailable(o, ordnum);
-  o += h.ordnum;
+  let orderBytes: ArrayLike<number>;
+  if (h.cwtv > 0x88a && h.cwtv <= 0x88d && isMptm(bytes) && r.has(o, 6) && r.u16le(o) === 0) {
+    // MPTM 1.17.02.xx stores the order list as 32-bit numbers after a version and a count.
+    const count = Math.min(r.u32le(o + 2), Math.floor(r.available(o + 6, r.u32le(o + 2) * 4) / 4));
+    orderBytes = Array.from({ length: count }, (_, i) => Math.min(r.u32le(o + 6 + i * 4), 0xff));
+    o += 6 + count * 4;
+  } else {
+    const ordnum = Math.min(h.ordnum, r.available(o, h.ordnum));
+    if (ordnum < h.ordnum) warnings.push(`the header claims ${h.ordnum} orders, the file holds ${ordnum}`);
+    orderBytes = r.sliceAvailable(o, ordnum);
+    o += h.ordnum;
+  }
   const pointers = (count: number, what: string): number[] => {
     const n = Math.min(count, Math.floor(r.available(o, count * 4) / 4));
     if (n < count) warnings.push(`the header claims ${count} ${what}, the file holds pointers for ${n}`);
@@ -140,7 +148,7 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   }
 
   const orders: OrderEntry[] = [];
-  for (const b of orderBytes) {
+  for (const b of Array.from(orderBytes)) {
     if (b === 0xff) orders.push('end');
     else if (b === 0xfe) orders.push('skip');
     else if (b < patterns.length) orders.push(b);
@@ -182,6 +190,13 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
     },
   );
   return { song, warnings: [...new Set(warnings)] };
+}
+
+/** OpenMPT's MPTM: the last 4 bytes point at a "228" marker. */
+function isMptm(b: Uint8Array): boolean {
+  if (b.length < 8) return false;
+  const at = (b[b.length - 4]! | (b[b.length - 3]! << 8) | (b[b.length - 2]! << 16) | (b[b.length - 1]! << 24)) >>> 0;
+  return at >= 0x100 && at + 3 <= b.length && b[at] === 0x32 && b[at + 1] === 0x32 && b[at + 2] === 0x38;
 }
 
 function emptyHeader(): Parameters<typeof readSample>[1] {
