@@ -55,16 +55,21 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
     orderBytes = r.sliceAvailable(o, ordnum);
     o += h.ordnum;
   }
-  const pointers = (count: number, what: string): number[] => {
-    const n = Math.min(count, Math.floor(r.available(o, count * 4) / 4));
+  // Pattern cells name instruments and samples with one byte, and IT orders patterns with one byte.
+  const pointers = (count: number, what: string, max: number): number[] => {
+    let n = Math.min(count, Math.floor(r.available(o, count * 4) / 4));
     if (n < count) warnings.push(`the header claims ${count} ${what}, the file holds pointers for ${n}`);
+    if (n > max) {
+      warnings.push(`the header claims ${count} ${what}; IT can use ${max}`);
+      n = max;
+    }
     const out = Array.from({ length: n }, (_, i) => r.u32le(o + i * 4));
     o += count * 4;
     return out;
   };
-  const insPos = pointers(h.insnum, 'instruments');
-  const smpPos = pointers(h.smpnum, 'samples');
-  const patPos = pointers(h.patnum, 'patterns');
+  const insPos = pointers(h.insnum, 'instruments', 255);
+  const smpPos = pointers(h.smpnum, 'samples', 255);
+  const patPos = pointers(h.patnum, 'patterns', 256);
 
   let historyEntries = -1;
   if (h.special & SPECIAL_HISTORY && r.has(o, 2)) {
@@ -123,12 +128,14 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   channels = Math.min(channels, MAX_CHANNELS);
   const patterns: Pattern[] = [];
   let damaged = 0;
+  // Missing patterns share one empty pattern (patterns are immutable), so lying counts cost nothing.
+  const empty = createPattern(64, channels);
   patPos.forEach((p) => {
     if (p === 0) {
-      patterns.push(createPattern(64, channels));
+      patterns.push(empty);
       return;
     }
-    const result = readPattern(bytes, p, channels);
+    const result = readPattern(bytes, p, channels, empty);
     if (!result.complete) damaged++;
     patterns.push(result.pattern);
   });
@@ -251,11 +258,11 @@ function volumeOf(v: number): VolumeCommand | null {
   return null;
 }
 
-function readPattern(bytes: Uint8Array, p: number, channels: number): { pattern: Pattern; complete: boolean } {
-  if (p + 8 > bytes.length) return { pattern: createPattern(64, channels), complete: false };
+function readPattern(bytes: Uint8Array, p: number, channels: number, empty: Pattern): { pattern: Pattern; complete: boolean } {
+  if (p + 8 > bytes.length) return { pattern: empty, complete: false };
   const len = bytes[p]! | (bytes[p + 1]! << 8);
   const rows = bytes[p + 2]! | (bytes[p + 3]! << 8);
-  if (rows < 1 || rows > MAX_ROWS) return { pattern: createPattern(64, channels), complete: false };
+  if (rows < 1 || rows > MAX_ROWS) return { pattern: empty, complete: false };
   const pattern = createPattern(rows, channels);
   const end = Math.min(bytes.length, p + 8 + len);
   const masks = new Uint8Array(128);

@@ -91,7 +91,7 @@ export function buildXM(spec: BuildXM = {}): Uint8Array {
     if (samples.length > 0) {
       hdr.push(...u32(40), ...(ins.keymap ?? Array(96).fill(0)));
       const env = ins.volumeEnvelope;
-      const pts = Array.from({ length: 12 }, (_, i) => env?.points[i] ?? [0, 0]);
+      const pts: [number, number][] = Array.from({ length: 12 }, (_, i): [number, number] => env?.points[i] ?? [0, 0]);
       for (const [x, y] of pts) hdr.push(...u16(x), ...u16(y));
       for (let i = 0; i < 12; i++) hdr.push(...u16(0), ...u16(32));
       hdr.push(env?.points.length ?? 0, 0, env?.sustain ?? 0, env?.loopStart ?? 0, env?.loopEnd ?? 0, 0, 0, 0, env?.flags ?? 0, 0);
