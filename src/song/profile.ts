@@ -114,6 +114,11 @@ export const PROFILE_FLAGS = {
     text: 'FT2 square-root pan law (files saved by FastTracker 2 itself)',
     test: `${T}: ft2PanLaw`,
   },
+  modplugMixLevels: {
+    mod: false, xm: false, s3m: false, it: false,
+    text: 'ModPlug Tracker 1.x mix levels: a channel-count pre-amp table and 16x headroom (XM/IT saved by old ModPlug)',
+    test: `${T}: modplugMixLevels`,
+  },
   tremoloRampWaveform: {
     mod: false, xm: true, s3m: false, it: false,
     text: 'FT2/ProTracker tremolo ramp waveform follows the vibrato position (copy-paste bug)',

@@ -169,6 +169,17 @@ describe('profile flags', () => {
     expect(gains(true) / gains(false)).toBeCloseTo(Math.SQRT2, 2);
   });
 
+  flagTest('modplugMixLevels', () => {
+    // "Original" levels: master = (128 * mix volume / 64 << 7) / table[channels / 2], then >> 4.
+    const gain = (on: boolean) => (play('it', { modplugMixLevels: on }, [['C-5 01 v64 ...']], 1).player.state.channels[0] as ChannelState).voice.gainLeft;
+    const song = buildSong({ base: 'it', pattern: [['C-5 01 ... ...']] });
+    const channels = song.channels.length;
+    const table = [0x60, 0x60, 0x60, 0x70, 0x80, 0x88, 0x90, 0x98, 0xa0, 0xa4, 0xa8, 0xac, 0xb0, 0xb4, 0xb8, 0xbc];
+    const master = Math.floor((Math.floor((128 * song.mixVolume) / 64) << 7) / table[Math.min(31, channels) >> 1]!);
+    // Compatible: realvol * mixVolume / 128 / 2 / (2 * 4096); ModPlug: realvol * master / 128 / (16 * 4096).
+    expect(gain(true) / gain(false)).toBeCloseTo(master / song.mixVolume / 4, 2);
+  });
+
   flagTest('tremoloRampWaveform', () => {
     const rows: Rows = [['C-5 01 v32 E71'], ['... .. ... 788']];
     const { on, off } = both('xm', 'tremoloRampWaveform', rows, 12);

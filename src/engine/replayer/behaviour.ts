@@ -27,6 +27,8 @@ export interface Behaviour {
   readonly modOneShotLoops: boolean;
   readonly modIgnorePanning: boolean;
   readonly modSampleSwap: boolean;
+  /** OpenMPT's "Original" mix levels (old ModPlug files). Test: profile flag modplugMixLevels */
+  readonly modplugMixLevels: boolean;
   readonly modOutOfRangeNoteDelay: boolean;
   readonly modTempoOnSecondTick: boolean;
   readonly fastVolumeSlides: boolean;
@@ -167,6 +169,7 @@ export function resolveBehaviour(profile: PlaybackProfile): Behaviour {
     modOneShotLoops: f.modOneShotLoops,
     modIgnorePanning: f.modIgnorePanning,
     modSampleSwap: ptMode,
+    modplugMixLevels: f.modplugMixLevels,
     modOutOfRangeNoteDelay: ptMode,
     modTempoOnSecondTick: ptMode,
     fastVolumeSlides: f.st3FastVolumeSlides,

@@ -99,11 +99,21 @@ function setupFilter(r: ReplayerState, chn: ChannelState, reset: boolean, envMod
   }
 }
 
+/** ModPlug's attenuation by channel count, indexed by channels / 2 (1..31). */
+const PRE_AMP_TABLE = [0x60, 0x60, 0x60, 0x70, 0x80, 0x88, 0x90, 0x98, 0xa0, 0xa4, 0xa8, 0xac, 0xb0, 0xb4, 0xb8, 0xbc];
+
+/** The master volume of OpenMPT's "Original" mix levels: pre-amp 128 scaled by the channel count. */
+function modplugMasterVolume(r: ReplayerState): number {
+  const channels = Math.max(1, Math.min(31, r.numChannels));
+  const master = Math.floor((128 * (r.song.mixVolume || 48)) / 64);
+  return Math.floor((master << 7) / (PRE_AMP_TABLE[channels >> 1] ?? 0x60));
+}
+
 /** Computes every channel's output for this tick and writes it to the voices. */
 export function updateVoices(r: ReplayerState): void {
   const b = r.b;
   const [minPeriod, maxPeriod] = periodLimits(r);
-  const masterVol = Math.max(1, r.song.mixVolume || 48);
+  const masterVol = b.modplugMixLevels ? modplugMasterVolume(r) : Math.max(1, r.song.mixVolume || 48);
   for (let ci = 0; ci < r.channels.length; ci++) {
     const chn = r.channels[ci] as ChannelState;
     const voice = chn.voice;
@@ -254,7 +264,8 @@ function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol
   if (!chn.filterActive) voice.filter = null;
   const pan = Math.max(0, Math.min(256, chn.realPan));
   let realvol = Math.floor((chn.realVolume * masterVol) / 128);
-  realvol = Math.floor(realvol / 2);
+  // Compatible mix levels halve here; ModPlug's levels keep the pre-amp and attenuate 16x below.
+  if (!r.b.modplugMixLevels) realvol = Math.floor(realvol / 2);
   let left: number;
   let right: number;
   if (r.b.ft2PanLaw) {
@@ -267,8 +278,9 @@ function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol
     left = Math.floor((realvol * (256 - pan)) / 256);
     right = Math.floor((realvol * pan) / 256);
   }
-  // One extra halving as libopenmpt's compatible mix levels do; 4096 is unity gain.
-  const scale = mutedByUser ? 0 : 1 / (2 * 4096);
+  // One extra halving as libopenmpt's compatible mix levels do; 4096 is unity gain. ModPlug's
+  // levels attenuate by 4 bits instead (measured against libopenmpt: bench/corpus-compare.ts).
+  const scale = mutedByUser ? 0 : r.b.modplugMixLevels ? 1 / (16 * 4096) : 1 / (2 * 4096);
   voice.gainLeft = left * scale;
   voice.gainRight = right * scale;
   void muldivr;

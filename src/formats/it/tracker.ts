@@ -25,6 +25,7 @@ export interface SniffInput {
 /** IT's compatibility rules off: how ModPlug Tracker played IT files. */
 const MODPLUG_PLAYBACK: Partial<Record<ProfileFlag, boolean>> = {
   itQuirks: false, itRetrigger: false, itShortSampleRetrig: false, itPortaNoNote: false, itPortamentoSwapResetsPos: false, periodsAreHertz: false,
+  modplugMixLevels: true,
 };
 
 function schismDays(y: number, m: number, d: number): number {

@@ -146,7 +146,7 @@ export class TrackerSniffer {
     }
     if (this.savedByModPlug) {
       // Old ModPlug Tracker played XMs its own way: none of FastTracker 2's rules apply.
-      Object.assign(this.flags, { ft2Quirks: false, ft2Arpeggio: false, ft2PortaNoNote: false, ft2OffsetOutOfRange: false, tremoloRampWaveform: false });
+      Object.assign(this.flags, { ft2Quirks: false, ft2Arpeggio: false, ft2PortaNoNote: false, ft2OffsetOutOfRange: false, tremoloRampWaveform: false, modplugMixLevels: true });
     }
     if (this.has(FT2_GENERIC)) this.flags.ft2PanLaw = true;
     if (this.name === '') {
