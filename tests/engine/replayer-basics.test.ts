@@ -12,6 +12,14 @@ describe('pitch of C-5 at the base pitch', () => {
     const { states } = runTicks(song, 1);
     expect(states[0]?.frequency).toBeCloseTo(8363, 0);
   });
+  it('IT: a note without filter settings plays unfiltered (full cutoff, no resonance); Z40 then filters it', () => {
+    // Regression: the note-start filter used no envelope modifier, so every IT note was low-passed.
+    const plain = runTicks(buildSong({ base: 'it', pattern: [['C-5 01 ... ...']] }), 2);
+    expect((plain.player.state.channels[0] as { voice: { filter: unknown } }).voice.filter).toBeNull();
+    const filtered = runTicks(buildSong({ base: 'it', pattern: [['C-5 01 ... Z40']] }), 2);
+    expect((filtered.player.state.channels[0] as { voice: { filter: unknown } }).voice.filter).not.toBeNull();
+  });
+
   it('IT: C-6 is an octave up, A-5 is 9 semitones up', () => {
     const a = runTicks(buildSong({ base: 'it', pattern: [['C-6 01 ... ...']] }), 1).states[0];
     const b = runTicks(buildSong({ base: 'it', pattern: [['A-5 01 ... ...']] }), 1).states[0];

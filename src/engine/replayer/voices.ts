@@ -188,13 +188,14 @@ export function updateVoices(r: ReplayerState): void {
         chn.volSwing = chn.panSwing = 0;
         chn.cutSwing = chn.resSwing = 0;
       }
-      if (chn.cutOff < 0x7f || b.itFilterBehaviour) setupFilter(r, chn, true, 0);
+      // No envelope modifier here (256 = neutral): full cutoff without resonance means no filter.
+      if (chn.cutOff < 0x7f || b.itFilterBehaviour) setupFilter(r, chn, true, 256);
       chn.filterDirty = false;
     }
     if (ci < r.numChannels) processMacroOnChannel(r, chn);
     if (chn.filterDirty) {
       // Zxx changed cutoff or resonance.
-      setupFilter(r, chn, !chn.filterActive, 0);
+      setupFilter(r, chn, !chn.filterActive, 256);
       chn.filterDirty = false;
     }
 
