@@ -45,6 +45,12 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
   const tapsL = TAPS_LEFT[mode];
   const tapsR = TAPS_RIGHT[mode];
   const step = v.frequency / settings.sampleRate;
+  // A silent voice (no gain, no ramp) is not mixed, only moved on, as libopenmpt does: faded
+  // notes of FT2-style channels keep running silently for later portamento pickup.
+  if (v.rampFramesLeft === 0 && v.currentLeft === 0 && v.currentRight === 0 && !v.stopping) {
+    advanceSilently(v, step, frames, s.frames);
+    return;
+  }
   let done = 0;
   while (done < frames) {
     if (!v.active) return;
@@ -57,8 +63,9 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
     if (v.rampFramesLeft > 0 && v.rampFramesLeft < n) n = v.rampFramesLeft;
     const end = endOf(v, s.frames);
     const start = v.loopMode === 'none' ? 0 : v.loopStart;
-    // The region where every tap reads real frames of the current pass without wrapping.
-    const lo = start + tapsL;
+    // The region where every tap reads real frames of the current pass without wrapping. Playing
+    // forwards, frames before the loop start are plain sample data too (the first pass).
+    const lo = (v.direction > 0 ? 0 : start) + tapsL;
     const hi = end - tapsR - 1;
     const pos = v.position;
     const inc = step * v.direction;
@@ -83,6 +90,36 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
       mixOneFrame(v, outLeft, outRight, offset + done, mode, step, end, start);
       afterFrames(v, 1);
       done += 1;
+    }
+  }
+}
+
+/** Moves a silent voice `frames` output frames on, through loops, without reading the sample. */
+function advanceSilently(v: MixVoice, step: number, frames: number, sampleFrames: number): void {
+  v.framesPlayed += frames;
+  if (step <= 0) return;
+  const end = endOf(v, sampleFrames);
+  const start = v.loopMode === 'none' ? 0 : v.loopStart;
+  let left = frames;
+  // Inside a plain forward loop the end position is a modulo away.
+  if (v.loopMode === 'forward' && v.pendingLoopEnd < 0 && v.direction > 0 && v.position >= start && v.position < end && end > start) {
+    const len = end - start;
+    v.position = start + ((v.position - start + left * step) % len);
+    return;
+  }
+  while (left > 0 && v.active) {
+    // Frames until the position crosses the boundary it is heading for.
+    const k = v.direction > 0 ? Math.max(1, Math.ceil((end - v.position) / step)) : Math.max(1, Math.floor((v.position - start) / step) + 1);
+    if (k > left) {
+      v.position += left * step * v.direction;
+      return;
+    }
+    v.position += k * step * v.direction;
+    left -= k;
+    wrap(v, end, start, sampleFrames);
+    if (v.loopMode !== 'none' && end - start <= 0) {
+      v.active = false;
+      return;
     }
   }
 }

@@ -237,6 +237,9 @@ export function updateVoices(r: ReplayerState): void {
     chn.oldKeyOff = chn.keyOff;
     chn.triggerNote = false;
     writeVoice(r, chn, freq, masterVol, mutedByUser);
+    // A background voice that can no longer be heard ends after this tick's fade (as libopenmpt
+    // does); otherwise faded-out looping notes would be mixed, silently, forever.
+    if (isBackground && !(chn.volume && chn.globalVol && chn.insVol)) chn.length = 0;
   }
 }
 
