@@ -119,6 +119,29 @@ describe('mixer behaviour', () => {
     expect(v.position).toBeCloseTo(200 + ((p - 200) % 500), 4);
   });
 
+  it('a silent voice adds nothing but keeps moving through its loops (forward, ping-pong, one-shot end)', () => {
+    const s = makeSample(1000, false, rng(5));
+    const run = (loop: LoopMode, frames: number) => {
+      const v = new MixVoice();
+      v.loopMode = loop;
+      v.loopStart = 100;
+      v.loopEnd = loop === 'none' ? 1000 : 300;
+      v.frequency = RATE;
+      v.gainLeft = v.gainRight = 0;
+      v.trigger(s, 0, false);
+      const L = new Float32Array(frames);
+      const R = new Float32Array(frames);
+      mixVoices([v], L, R, 0, frames, settings('cubic'));
+      expect(L.every((x) => x === 0) && R.every((x) => x === 0)).toBe(true);
+      return v;
+    };
+    expect(run('forward', 2050).position).toBeCloseTo(100 + ((2050 - 100) % 200), 6);
+    const pp = run('pingpong', 350);
+    expect(pp.direction).toBe(-1);
+    expect(pp.position).toBeCloseTo(300 - 1 - 50, 6);
+    expect(run('none', 1200).active).toBe(false);
+  });
+
   it('a ping-pong loop reflects at both ends', () => {
     const s = makeSample(1000, false, rng(3));
     const v = new MixVoice();
