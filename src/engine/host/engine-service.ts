@@ -64,12 +64,12 @@ export class EngineService {
       this.core.onEnded = () => this.post({ type: 'ended' });
       if (oldSong) this.core.handle({ type: 'setSong', song: oldSong });
     }
-    this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames: this.options.chunkFrames ?? 256, aheadFrames: this.options.aheadFrames ?? 1024 });
+    this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames: this.options.chunkFrames ?? 384, aheadFrames: this.options.aheadFrames ?? 1152 });
     this.watchLoad(opened.ctx);
     this.watchDevice(opened.ctx);
     this.post({ type: 'audio', status: this.status });
     this.lastClock = -1;
-    this.pumpTimer = setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 2);
+    this.pumpTimer = setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 3);
     this.positionTimer = setInterval(() => this.sendPosition(), Math.round(1000 / (this.options.positionRate ?? 40)));
     this.pump();
   }
