@@ -220,16 +220,21 @@ export function vibratoTick(r: ReplayerState, chn: ChannelState, periodIn: numbe
 }
 
 /** Sample auto-vibrato; returns [period, 1/256 period fraction]. */
-export function autoVibratoTick(r: ReplayerState, chn: ChannelState, periodIn: number): [number, number] {
+/** The fractional period part of the last autoVibratoTick call (kept here so the tick allocates nothing). */
+export const autoVibratoResult = { frac: 0 };
+
+/** Auto-vibrato for this tick: returns the period; the fractional part is in autoVibratoResult.frac. */
+export function autoVibratoTick(r: ReplayerState, chn: ChannelState, periodIn: number): number {
   const smp = chn.sample;
-  if (!smp || !smp.vibDepth) return [periodIn, 0];
+  autoVibratoResult.frac = 0;
+  if (!smp || !smp.vibDepth) return periodIn;
   const b = r.b;
   let period = periodIn;
   let frac = 0;
   const upTable = b.periodsAreHertz ? LINEAR_SLIDE_UP : LINEAR_SLIDE_DOWN;
   const downTable = b.periodsAreHertz ? LINEAR_SLIDE_DOWN : LINEAR_SLIDE_UP;
   if (b.itVibratoTremoloPanbrello) {
-    if (!smp.vibRate) return [period, 0];
+    if (!smp.vibRate) return period;
     const fineUp = b.periodsAreHertz ? FINE_LINEAR_SLIDE_UP : FINE_LINEAR_SLIDE_DOWN;
     const fineDown = b.periodsAreHertz ? FINE_LINEAR_SLIDE_DOWN : FINE_LINEAR_SLIDE_UP;
     const vibpos = chn.autoVibPos & 0xff;
@@ -258,7 +263,8 @@ export function autoVibratoTick(r: ReplayerState, chn: ChannelState, periodIn: n
       if (l & 3) d += muldiv(period, (fineUp[l & 3] ?? 65536), 0x10000) - period;
     }
     const total = period + d;
-    return [Math.floor(total / 256), d & 0xff];
+    autoVibratoResult.frac = d & 0xff;
+    return Math.floor(total / 256);
   }
   let depth = chn.autoVibDepth;
   const full = smp.vibDepth * 256;
@@ -308,5 +314,6 @@ export function autoVibratoTick(r: ReplayerState, chn: ChannelState, periodIn: n
   } else {
     period += Math.trunc(n / 64);
   }
-  return [period, frac];
+  autoVibratoResult.frac = frac;
+  return period;
 }

@@ -7,7 +7,7 @@ import { VOLCMD, CMD } from './commands.js';
 import { envelopeValue, incrementEnvelopes, isEnvelopeProcessed } from './envelopes.js';
 import { itFilterCoefficients } from './filter.js';
 import {
-  arpeggioTick, autoVibratoTick, panbrelloTick, panningSwing, tremoloTick, tremorTick, vibratoTick, volumeSwing,
+  arpeggioTick, autoVibratoResult, autoVibratoTick, panbrelloTick, panningSwing, tremoloTick, tremorTick, vibratoTick, volumeSwing,
 } from './modulation.js';
 import { processMacroOnChannel } from './macros.js';
 import { pitchPanSeparation } from './notes.js';
@@ -59,24 +59,37 @@ function processInstrumentFade(chn: ChannelState, vol: number): number {
   return chn.fadeOutVol ? vol : 0;
 }
 
-/** Pitch envelope (returns the period) or filter envelope (updates the filter); -1 when no filter change. */
-function processPitchFilterEnvelope(r: ReplayerState, chn: ChannelState, periodIn: number): { period: number; envFilter: number | null } {
+/** Scratch for volume swing (the tick loop allocates nothing). */
+const SWING = { vol: 0, insVol: 0 };
+
+/**
+ * Pitch envelope (returns the period) or filter envelope: then `pitchFilter.envFilter` is the
+ * filter modifier, null when the filter does not change.
+ */
+const pitchFilter: { envFilter: number | null } = { envFilter: null };
+
+function processPitchFilterEnvelope(r: ReplayerState, chn: ChannelState, periodIn: number): number {
   let period = periodIn;
-  if (!isEnvelopeProcessed(r.b, chn, 'pitch')) return { period, envFilter: null };
+  pitchFilter.envFilter = null;
+  if (!isEnvelopeProcessed(r.b, chn, 'pitch')) return period;
   const ins = chn.instrument?.model;
-  if (!ins) return { period, envFilter: null };
+  if (!ins) return period;
   const isFilter = ins.pitchEnvelopeIsFilter;
   if (r.b.itEnvelopePositionHandling && chn.pitchEnvPos === 0) {
-    return { period, envFilter: isFilter ? 0 : null };
+    pitchFilter.envFilter = isFilter ? 0 : null;
+    return period;
   }
   const pos = chn.pitchEnvPos - (r.b.itEnvelopePositionHandling ? 1 : 0);
   const envval = envelopeValue(ins.pitchEnvelope, 'pitch', pos, 512) - 256;
-  if (isFilter) return { period, envFilter: envval };
+  if (isFilter) {
+    pitchFilter.envFilter = envval;
+    return period;
+  }
   const up = r.b.periodsAreHertz ? LINEAR_SLIDE_UP : LINEAR_SLIDE_DOWN;
   const down = r.b.periodsAreHertz ? LINEAR_SLIDE_DOWN : LINEAR_SLIDE_UP;
   if (envval < 0) period = muldiv(period, down[Math.min(255, -envval)] ?? 65536, 65536);
   else period = muldiv(period, up[Math.min(255, envval)] ?? 65536, 65536);
-  return { period, envFilter: null };
+  return period;
 }
 
 /** Sets the channel's filter (IT). Returns nothing; coefficients land on the voice. */
@@ -129,7 +142,9 @@ export function updateVoices(r: ReplayerState): void {
     let period = 0;
     const samplePlaying = chn.period !== 0 && chn.length !== 0;
     if (samplePlaying) {
-      const v = { vol: chn.volume, insVol: chn.insVol };
+      const v = SWING;
+      v.vol = chn.volume;
+      v.insVol = chn.insVol;
       volumeSwing(r, chn, v);
       panningSwing(r, chn);
       let vol = tremoloTick(r, chn, v.vol);
@@ -201,9 +216,8 @@ export function updateVoices(r: ReplayerState): void {
 
     let frac = 0;
     if (samplePlaying) {
-      const pf = processPitchFilterEnvelope(r, chn, period);
-      period = pf.period;
-      if (pf.envFilter !== null) setupFilter(r, chn, chn.triggerNote, pf.envFilter);
+      period = processPitchFilterEnvelope(r, chn, period);
+      if (pitchFilter.envFilter !== null) setupFilter(r, chn, chn.triggerNote, pitchFilter.envFilter);
     }
     if (chn.rowVolCmd === VOLCMD.VIBRATODEPTH && (chn.rowCmd === CMD.VIBRATO || chn.rowCmd === CMD.VIBRATOVOL || chn.rowCmd === CMD.FINEVIBRATO)) {
       if (b.isXm) {
@@ -218,7 +232,8 @@ export function updateVoices(r: ReplayerState): void {
 
     let freq = 0;
     if (samplePlaying) {
-      [period, frac] = autoVibratoTick(r, chn, period);
+      period = autoVibratoTick(r, chn, period);
+      frac = autoVibratoResult.frac;
       if (period <= minPeriod) {
         if (b.st3LimitPeriod) chn.length = 0;
         period = minPeriod;
