@@ -18,7 +18,7 @@ const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 function memory(label: string): { heap: number; rss: number } {
   gc?.();
   const m = process.memoryUsage();
-  console.log(`${label.padEnd(16)} heap ${mb(m.heapUsed).padStart(9)}   rss ${mb(m.rss).padStart(9)}`);
+  console.log(`${label.padEnd(16)} heap ${mb(m.heapUsed).padStart(9)}   array buffers ${mb(m.arrayBuffers).padStart(9)}   rss ${mb(m.rss).padStart(9)}`);
   return { heap: m.heapUsed, rss: m.rss };
 }
 

@@ -72,4 +72,8 @@ for (const e of corpusEntries()) {
 }
 const median = (xs: number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 console.log(`\nmedian x real time: ${cols.map((c) => `${c} ${median(results[c]).toFixed(0)}`).join(', ')}`);
+const ml = median(results['tracker lin']);
+const mc = median(results['tracker cub']);
+console.log(`ratios: tracker linear / xmp linear ${(ml / median(results['xmp lin'])).toFixed(2)}, / openmpt123 linear ${(ml / median(results['mpt123 lin'])).toFixed(2)}; tracker cubic / xmp spline ${(mc / median(results['xmp spline'])).toFixed(2)}, / openmpt123 sinc ${(mc / median(results['mpt123 sinc'])).toFixed(2)}`);
+console.log(`peak memory of this process: rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 console.log(`targets: tracker linear >= xmp linear (${median(results['tracker lin']).toFixed(0)} vs ${median(results['xmp lin']).toFixed(0)}); tracker cubic > openmpt123 default sinc (${median(results['tracker cub']).toFixed(0)} vs ${median(results['mpt123 sinc']).toFixed(0)})`);
