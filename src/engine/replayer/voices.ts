@@ -245,7 +245,8 @@ export function updateVoices(r: ReplayerState): void {
     if (chn.instrument && !b.itEnvelopePositionHandling) incrementEnvelopes(b, chn);
 
     // FT2: silent faded notes keep running for later portamento pickup. Test: FadeoutPickup.xm
-    if (chn.noteFade && !(chn.fadeOutVol || voice.currentLeft || voice.currentRight) && !b.ft2ProcessSilentChannels) {
+    // Only a pattern channel can pick a note up again: a faded background voice simply ends.
+    if (chn.noteFade && !(chn.fadeOutVol || voice.currentLeft || voice.currentRight) && (!b.ft2ProcessSilentChannels || isBackground)) {
       chn.length = 0;
     }
 
