@@ -54,6 +54,8 @@ export class MixVoice {
    * loopStart with this as the new loopEnd (then it is set back to -1). -1 = none.
    */
   pendingLoopEnd = -1;
+  /** How many times a sample was started on this voice (MIDI export watches it for note-ons). */
+  triggers = 0;
   // --- kept by the mixer ---
   /** Play position in frames (integer part plus fraction). */
   position = 0;
@@ -81,6 +83,7 @@ export class MixVoice {
    * (avoids clicks); otherwise they jump to the targets at the first rendered frame.
    */
   trigger(sample: MixSample, position: number, ramp = true): void {
+    this.triggers++;
     this.sample = sample;
     this.position = Math.max(0, Math.min(position, sample.frames));
     this.direction = 1;
