@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds dist/ once for the tests that run bin/tracker.js.
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

@@ -10,13 +10,14 @@ import { renderCommand } from './commands/render.js';
 import { playCommand } from './commands/play.js';
 import { devicesCommand } from './commands/devices.js';
 import { exportMidiCommand } from './commands/export-midi.js';
+import { midiCommand } from './commands/midi.js';
 import { openCommand } from './commands/open.js';
 import { trackerVersion } from './version.js';
 import { UserError } from '../storage/user-error.js';
 import { FormatError } from '../formats/common/format-error.js';
 
 /** Subcommands by name; the open command (no name) handles `tracker [FILE]`. */
-export const COMMANDS: readonly Command[] = [infoCommand, convertCommand, renderCommand, playCommand, exportMidiCommand, devicesCommand];
+export const COMMANDS: readonly Command[] = [infoCommand, convertCommand, renderCommand, playCommand, exportMidiCommand, midiCommand, devicesCommand];
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;

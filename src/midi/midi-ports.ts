@@ -2,6 +2,7 @@
 // CI), RtMidi fails to initialise: that is reported as a reason, never thrown. RtMidi prints to
 // stderr when it fails, so this is only called where stderr is not the user's screen.
 
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 export interface MidiPortList {
@@ -43,5 +44,31 @@ export function listMidiPorts(): MidiPortList {
     return { inputs: midi.getInputs(), outputs: midi.getOutputs(), error: null };
   } catch (e) {
     return { inputs: [], outputs: [], error: reason(e) };
+  }
+}
+
+/**
+ * The MIDI ports, asked in a short-lived child process whose stderr is discarded: RtMidi and ALSA
+ * print their complaints straight to file descriptor 2, which must not reach the user's terminal.
+ */
+export function listMidiPortsQuietly(): MidiPortList {
+  const require = createRequire(import.meta.url);
+  let modulePath: string;
+  try {
+    modulePath = require.resolve('easymidi');
+  } catch {
+    return { inputs: [], outputs: [], error: 'the MIDI library could not be loaded' };
+  }
+  const code = `
+    let out;
+    try { const m = require(${JSON.stringify(modulePath)}); out = { inputs: m.getInputs(), outputs: m.getOutputs(), error: null }; }
+    catch (e) { const msg = String(e && e.message || e); out = { inputs: [], outputs: [], error: /RtMidi/i.test(msg) ? 'no MIDI system on this machine (no ALSA sequencer)' : msg }; }
+    process.stdout.write(JSON.stringify(out));`;
+  const r = spawnSync(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout: 10000 });
+  try {
+    const parsed = JSON.parse(r.stdout) as MidiPortList;
+    return { inputs: parsed.inputs ?? [], outputs: parsed.outputs ?? [], error: parsed.error ?? null };
+  } catch {
+    return { inputs: [], outputs: [], error: r.error ? `the MIDI port check failed (${r.error.message})` : 'the MIDI port check failed' };
   }
 }

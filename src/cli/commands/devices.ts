@@ -1,7 +1,7 @@
 // `tracker devices`: the audio outputs and MIDI ports this machine offers (or why there are none).
 
 import { listOutputDevices } from '../../engine/host/audio-output.js';
-import { listMidiPorts } from '../../midi/midi-ports.js';
+import { listMidiPortsQuietly } from '../../midi/midi-ports.js';
 import type { Command } from '../command.js';
 
 export const devicesCommand: Command = {
@@ -13,7 +13,7 @@ export const devicesCommand: Command = {
   },
   async run(args, io) {
     const audio = await listOutputDevices();
-    const midi = listMidiPorts();
+    const midi = listMidiPortsQuietly();
     if (args.options['json'] === true) {
       io.out(`${JSON.stringify({ audio, midi })}\n`);
       return 0;

@@ -1,0 +1,32 @@
+// `tracker midi list`: the MIDI output and input ports (or why there are none).
+
+import { listMidiPortsQuietly } from '../../midi/midi-ports.js';
+import { UsageError } from '../args.js';
+import type { Command } from '../command.js';
+
+export const midiCommand: Command = {
+  spec: {
+    name: 'midi',
+    summary: 'MIDI: "tracker midi list" prints the output and input ports, or why there are none.',
+    args: ['ACTION'],
+    options: [{ name: 'json', type: 'flag', description: 'print one JSON object: { inputs, outputs, error }' }],
+  },
+  async run(args, io) {
+    const action = args.positionals[0];
+    if (action !== 'list') throw new UsageError(`unknown midi action "${action ?? ''}" (try: tracker midi list)`);
+    const midi = listMidiPortsQuietly();
+    if (args.options['json'] === true) {
+      io.out(`${JSON.stringify(midi)}\n`);
+      return 0;
+    }
+    if (midi.error) {
+      io.out(`MIDI unavailable: ${midi.error}\n`);
+      return 0;
+    }
+    io.out('MIDI outputs:\n');
+    io.out(midi.outputs.length === 0 ? '  none\n' : midi.outputs.map((p) => `  ${p}\n`).join(''));
+    io.out('MIDI inputs:\n');
+    io.out(midi.inputs.length === 0 ? '  none\n' : midi.inputs.map((p) => `  ${p}\n`).join(''));
+    return 0;
+  },
+};
