@@ -31,6 +31,8 @@ export type EngineCommand =
   | { readonly type: 'previewOff'; readonly channel: number }
   | { readonly type: 'setMute'; readonly channel: number; readonly muted: boolean }
   | { readonly type: 'setOutput'; readonly device: string | null; readonly sampleRate: number; readonly latencyMs: number }
+  /** Ask for the output devices (answered by a 'devices' event). */
+  | { readonly type: 'listDevices' }
   | { readonly type: 'shutdown' };
 
 /** Where playback is, sent at least 30 times a second while playing. */
@@ -67,6 +69,8 @@ export type EngineEvent =
   | { readonly type: 'position'; readonly position: PositionSnapshot }
   | { readonly type: 'audio'; readonly status: AudioStatus }
   | { readonly type: 'ended' }
+  /** The audio output devices the engine can open (ids for setOutput and the settings file). */
+  | { readonly type: 'devices'; readonly devices: readonly { readonly id: string; readonly label: string }[] }
   | { readonly type: 'error'; readonly message: string };
 
 /** What the UI holds of the engine: a way to send commands and hear events. */

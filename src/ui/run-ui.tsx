@@ -69,7 +69,7 @@ export async function runUi(o: RunUiOptions): Promise<number> {
     size: { columns: stdout.columns || 80, rows: stdout.rows || 24 }, recentFiles: o.settings.recentFiles(),
   });
   const state = o.recovery ? { ...initial, modal: recoveryModal(o.recovery, o.filePath) } : initial;
-  const base = nodeServices(o.engine, { add: o.settings.addRecentFile, list: o.settings.recentFiles });
+  const base = nodeServices(o.engine, { add: o.settings.addRecentFile, list: o.settings.recentFiles }, o.settings.savePreference);
   let autosaver: Autosaver | null = null;
   // Restoring a recovery file makes this session responsible for it (removed once the work is saved).
   const services = { ...base, loadSong: (path: string) => {

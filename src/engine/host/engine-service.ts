@@ -4,7 +4,7 @@
 
 import type { AudioStatus, EngineCommand, EngineEvent } from '../protocol.js';
 import type { MixFunction } from '../replayer/player.js';
-import { type OpenedOutput, openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
+import { listOutputDevices, type OpenedOutput, openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { EngineCore } from './engine-core.js';
 
@@ -170,6 +170,13 @@ export class EngineService {
 
   /** Applies a command from the UI. */
   handle(cmd: EngineCommand): void {
+    if (cmd.type === 'listDevices') {
+      void listOutputDevices().then(
+        (devices) => this.post({ type: 'devices', devices }),
+        () => this.post({ type: 'devices', devices: [] }),
+      );
+      return;
+    }
     if (!this.core) {
       this.pending.push(cmd);
       return;

@@ -12,7 +12,9 @@ export type Effect =
   | { readonly kind: 'engine'; readonly command: EngineCommand }
   | { readonly kind: 'intent'; readonly intent: Intent }
   | { readonly kind: 'listDir'; readonly dir: string }
-  | { readonly kind: 'loadWav'; readonly path: string; readonly sample: number };
+  | { readonly kind: 'loadWav'; readonly path: string; readonly sample: number }
+  /** Remember a preference in the settings file. */
+  | { readonly kind: 'savePreference'; readonly key: 'audioDevice'; readonly value: string | null };
 
 /** A command's answer: the next state, and effects when there are any. */
 export type CommandResult = AppState | { readonly state: AppState; readonly effects: readonly Effect[] };

@@ -74,6 +74,7 @@ export const PATTERN_COMMANDS: Readonly<Record<string, CommandDef>> = {
   'transport.stop': { run: (s) => withEffects(s, engine({ type: 'stop' })) },
   'transport.playRow': { run: (s) => play(s, 'row', s.cursor.order, s.cursor.row) },
   'transport.pause': { run: (s) => withEffects(s, engine({ type: s.playback?.paused ? 'resume' : 'pause' })) },
+  'audio.chooseDevice': { run: (s) => withEffects(notify(s, 'asking the audio engine for its outputs...'), engine({ type: 'listDevices' })) },
   'edit.undo': { run: undo },
   'edit.redo': { run: redo },
 };

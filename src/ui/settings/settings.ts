@@ -56,6 +56,8 @@ export interface LoadedSettings {
   /** Recent files, newest first. */
   readonly recentFiles: () => readonly string[];
   readonly addRecentFile: (path: string) => void;
+  /** Remembers a preference (never throws: a read-only settings file just forgets it). */
+  readonly savePreference: (key: 'audioDevice', value: string | null) => void;
 }
 
 /** Where settings live; `cwd` points conf at another directory (tests). */
@@ -180,6 +182,13 @@ export function loadSettings(location: SettingsLocation = {}): LoadedSettings {
     problems,
     path,
     recentFiles: () => recent,
+    savePreference: (key, value) => {
+      try {
+        conf?.set(key, value);
+      } catch {
+        // Like the recent list: a settings file that cannot be written must not stop the editor.
+      }
+    },
     addRecentFile: (file) => {
       recent = [file, ...recent.filter((f) => f !== file)].slice(0, MAX_RECENT);
       try {

@@ -76,7 +76,10 @@ export type PromptTarget =
   | { readonly kind: 'path'; readonly mode: 'open' | 'save' };
 
 /** What a list choice is for. */
-export type ChooseTarget = { readonly kind: 'waveform' };
+export type ChooseTarget =
+  | { readonly kind: 'waveform' }
+  /** The audio output: ids[i] belongs to option i (null = the system default). */
+  | { readonly kind: 'audioDevice'; readonly ids: readonly (string | null)[] };
 
 /** A dialog over the screen. */
 export type Modal =

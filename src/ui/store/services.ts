@@ -33,6 +33,8 @@ export interface Services {
   readonly addRecentFile: (path: string) => void;
   readonly recentFiles: () => readonly string[];
   readonly newSong: () => Song;
+  /** Writes a preference to the settings file (never throws; a read-only file just forgets it). */
+  readonly savePreference: (key: 'audioDevice', value: string | null) => void;
 }
 
 /** Extensions the files screen lists (songs, modules and WAV samples). */
@@ -66,7 +68,11 @@ export function defaultNewSong(): Song {
 }
 
 /** Services backed by the file system and the given engine. */
-export function nodeServices(engine: EngineClient, recent: { readonly add: (path: string) => void; readonly list: () => readonly string[] }): Services {
+export function nodeServices(
+  engine: EngineClient,
+  recent: { readonly add: (path: string) => void; readonly list: () => readonly string[] },
+  savePreference: Services['savePreference'] = () => {},
+): Services {
   return {
     engine,
     loadSong: (path) => loadSongFile(path),
@@ -81,5 +87,6 @@ export function nodeServices(engine: EngineClient, recent: { readonly add: (path
     addRecentFile: recent.add,
     recentFiles: recent.list,
     newSong: defaultNewSong,
+    savePreference,
   };
 }

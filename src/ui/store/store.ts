@@ -153,6 +153,9 @@ export class AppStore {
       case 'loadWav':
         this.apply(performLoadWav(s, effect.path, effect.sample, this.services), true, s);
         return;
+      case 'savePreference':
+        this.services.savePreference(effect.key, effect.value);
+        return;
     }
   }
 
@@ -184,6 +187,14 @@ export class AppStore {
       case 'error':
         this.state = { ...this.state, notice: { text: `engine: ${event.message}`, level: 'error' } };
         break;
+      case 'devices': {
+        // The answer to "choose the audio output": offer the default and every device.
+        const ids: (string | null)[] = [null, ...event.devices.map((d) => d.id)];
+        const options = ['system default', ...event.devices.map((d) => d.label || d.id)];
+        const current = Math.max(0, ids.indexOf(this.state.preferences.audioDevice));
+        this.state = { ...this.state, modal: { kind: 'choose', title: 'Audio output (remembered in the settings file)', options, selected: current, target: { kind: 'audioDevice', ids } } };
+        break;
+      }
     }
     this.commit(before);
   }
