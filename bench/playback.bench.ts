@@ -113,5 +113,87 @@ async function editLatency(): Promise<void> {
   console.log(`edit-to-ear latency (edit sent -> engine reports the channel sounding), ${samples.length} edits: median ${p(0.5)} ms, p90 ${p(0.9)} ms, max ${p(1)} ms   [target <= 50 ms; includes waiting for the next row (<= 10 ms here) and up to 25 ms of position-event granularity]`);
 }
 
+/**
+ * Keyjazz latency, measured on the audio clock: the engine service runs in this process on the real
+ * silent output, whose buffers are watched; from the moment a previewNote is handed to the engine
+ * until the first non-silent frame of the chunk that carries it is due to play. (The UI-to-engine
+ * IPC hop, well under a millisecond, is not included.)
+ */
+async function keyjazzLatency(playing: boolean): Promise<void> {
+  const { EngineService } = await import('../src/engine/host/engine-service.js');
+  const { openOutput } = await import('../src/engine/host/audio-output.js');
+  const { defaultMix } = await import('../src/engine/host/mix-setup.js');
+  const samples: number[] = [];
+  let waiting = false;
+  let sentAt = 0;
+  let clock: () => number = () => 0;
+  const open = async (prefs: Parameters<typeof openOutput>[0]) => {
+    const opened = await openOutput({ ...prefs, silent: true });
+    const ctx = opened.ctx as unknown as Record<string, unknown> & { currentTime: number; sampleRate: number };
+    clock = () => ctx.currentTime;
+    const wrapped = new Proxy(ctx, {
+      get(target, key) {
+        if (key === 'createBuffer') {
+          return (channels: number, length: number, rate: number) => {
+            const buf = (target['createBuffer'] as (c: number, l: number, r: number) => { copyToChannel(s: Float32Array, c: number): void }).call(target, channels, length, rate);
+            let first = -1;
+            return {
+              native: buf,
+              firstSound: () => first,
+              copyToChannel(src: Float32Array, c: number) {
+                if (c === 0 && first < 0) first = src.findIndex((x) => x !== 0);
+                buf.copyToChannel(src, c);
+              },
+            };
+          };
+        }
+        if (key === 'createBufferSource') {
+          return () => {
+            const src = (target['createBufferSource'] as () => { buffer: unknown; connect(d: unknown): unknown; start(w: number): void; stop(w?: number): void }).call(target);
+            let b: { native: unknown; firstSound(): number } | null = null;
+            return {
+              set buffer(v: { native: unknown; firstSound(): number }) { b = v; src.buffer = v.native; },
+              connect: (d: unknown) => src.connect(d),
+              stop: (w?: number) => src.stop(w),
+              start(when: number) {
+                const i = b?.firstSound() ?? -1;
+                if (waiting && i >= 0) {
+                  samples.push((when + i / ctx.sampleRate - sentAt) * 1000);
+                  waiting = false;
+                }
+                src.start(when);
+              },
+            };
+          };
+        }
+        const v = Reflect.get(target, key, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    return { ctx: wrapped as unknown as typeof opened.ctx, status: opened.status };
+  };
+  const service = new EngineService(() => {}, { prefs: { device: null, sampleRate: 48000, latencyMs: 20, silent: true }, mix: defaultMix(48000), open });
+  await service.start();
+  const song = createSong({ channels: 1 }, { samples: [{ name: 'beep', fileName: '', pcm: { bits: 8, channels: 1, data: Int8Array.from({ length: 4000 }, (_, k) => (k % 40 < 20 ? 100 : -100)) }, loop: null, sustainLoop: null, tuning: { kind: 'c5speed', c5Speed: 8363 }, volume: 64, globalVolume: 64, pan: null, vibrato: { waveform: 'sine', speed: 0, depth: 0, sweep: 0 }, adlib: null }] });
+  service.handle({ type: 'setSong', song });
+  if (playing) service.handle({ type: 'play', mode: 'pattern', order: 0, row: 0 });
+  await wait(500);
+  for (let k = 0; k < 20; k++) {
+    sentAt = clock();
+    waiting = true;
+    service.handle({ type: 'previewNote', note: 61, instrument: 1, volume: 64, channel: 0 });
+    await wait(150 + Math.random() * 50);
+    service.handle({ type: 'previewOff', channel: 0 });
+    await wait(100);
+  }
+  await service.stop();
+  samples.sort((a, b) => a - b);
+  const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
+  console.log(`keyjazz latency ${playing ? 'while playing' : 'while stopped'} (previewNote handed to the engine -> first sounding frame due), ${samples.length} notes: median ${p(0.5)} ms, p90 ${p(0.9)} ms, max ${p(1)} ms   [target <= 30 ms]`);
+}
+
 await busyPlayback();
 await editLatency();
+await keyjazzLatency(false);
+await keyjazzLatency(true);
+process.exit(0);

@@ -34,7 +34,8 @@ export interface SchedulerOptions {
 
 export class ChunkScheduler {
   readonly chunkFrames: number;
-  readonly aheadFrames: number;
+  /** Frames scheduled ahead of the clock; the engine shortens it while stopped (quicker keyjazz). */
+  aheadFrames: number;
   private readonly left: Float32Array;
   private readonly right: Float32Array;
   /** Context frame at which stream frame 0 plays. */

@@ -14,6 +14,8 @@ export interface ServiceOptions {
   readonly master?: (left: Float32Array, right: Float32Array, frames: number) => void;
   readonly chunkFrames?: number;
   readonly aheadFrames?: number;
+  /** Render-ahead while stopped, when only previewed notes sound (default 512 frames). */
+  readonly idleAheadFrames?: number;
   /** Position events per second while playing (default 40). */
   readonly positionRate?: number;
   /** Milliseconds between scheduler pumps (default 2). */
@@ -136,8 +138,11 @@ export class EngineService {
 
   private pump(): void {
     const ctx = this.ctx;
+    const sched = this.scheduler;
+    // Stopped, only previews sound: a short lead so a key is heard sooner (the lead grows on play).
+    if (sched && this.core) sched.aheadFrames = this.core.isPlaying ? (this.options.aheadFrames ?? 1152) : Math.min(this.options.aheadFrames ?? 1152, this.options.idleAheadFrames ?? 512);
     try {
-      this.scheduler?.pump();
+      sched?.pump();
     } catch (e) {
       if (ctx && this.status.kind === 'device') this.deviceLost(ctx, e instanceof Error ? e.message : String(e));
       else this.post({ type: 'error', message: `audio: ${e instanceof Error ? e.message : String(e)}` });
