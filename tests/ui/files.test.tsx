@@ -73,9 +73,11 @@ describe('saving', () => {
     });
     app = await renderApp();
     await app.key('screen.saveAs');
-    expect(app.frame()).toContain('writable: .trk .xm');
+    expect(app.frame()).toContain('writable: .trk .xm .mod');
     await app.key('files.nextFormat');
     expect(app.frame()).toContain('FastTracker 2 module (.xm)');
+    // Around the three writable formats and back to .xm.
+    await app.key('files.previousFormat');
     await app.key('files.previousFormat');
     await app.key('files.previousFormat');
     await app.key('files.typePath');

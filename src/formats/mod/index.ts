@@ -2,6 +2,7 @@
 
 import type { Codec } from '../registry.js';
 import { probeMOD, readMOD } from './read.js';
+import { writeMOD } from './write.js';
 
 export const modCodec: Codec = {
   id: 'mod',
@@ -9,4 +10,5 @@ export const modCodec: Codec = {
   extensions: ['mod'],
   probe: probeMOD,
   read: readMOD,
+  write: writeMOD,
 };
