@@ -2,6 +2,7 @@
 
 import type { Codec } from '../registry.js';
 import { probeXM, readXM } from './read.js';
+import { writeXM } from './write.js';
 
 export const xmCodec: Codec = {
   id: 'xm',
@@ -9,4 +10,5 @@ export const xmCodec: Codec = {
   extensions: ['xm'],
   probe: probeXM,
   read: readXM,
+  write: writeXM,
 };
