@@ -7,6 +7,7 @@ import type { Effect, EffectKind } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
+import { Losses } from '../common/losses.js';
 import { encodeName } from '../common/text-codecs.js';
 import { MOD_PERIODS } from './effects.js';
 
@@ -33,17 +34,6 @@ const EXTENDED: Partial<Record<EffectKind, number>> = {
   tremoloWaveform: 7, setPanCoarse: 8, noteRetrig: 9, fineVolSlideUp: 10, fineVolSlideDown: 11, noteCut: 12,
   noteDelay: 13, patternDelay: 14, invertLoop: 15,
 };
-
-/** Collects each kind of loss once, with a count. */
-class Losses {
-  private readonly counts = new Map<string, number>();
-  add(what: string): void {
-    this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
-  }
-  list(): string[] {
-    return [...this.counts].map(([what, n]) => (n > 1 ? `${what} (${n} times)` : what));
-  }
-}
 
 /** The MOD command and parameter for an effect, or null when MOD has none (reported). */
 function commandOf(e: Effect, song: Song, losses: Losses): [number, number] | null {

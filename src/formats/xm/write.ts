@@ -7,6 +7,7 @@ import type { Effect, EffectKind, VolumeCommand } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
+import { Losses } from '../common/losses.js';
 import { encodeName } from '../common/text-codecs.js';
 
 export const XM_LIMITS = { channels: 127, rows: 256, patterns: 256, instruments: 128, samplesPerInstrument: 16, orders: 256, envelopePoints: 12 } as const;
@@ -29,16 +30,6 @@ const VOL_BASE: Partial<Record<VolumeCommand['kind'], number>> = {
   volSlideDown: 0x60, volSlideUp: 0x70, fineVolDown: 0x80, fineVolUp: 0x90, vibratoSpeed: 0xa0, vibratoDepth: 0xb0,
   panSlideLeft: 0xd0, panSlideRight: 0xe0, tonePorta: 0xf0,
 };
-
-class Losses {
-  private readonly counts = new Map<string, number>();
-  add(what: string): void {
-    this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
-  }
-  list(): string[] {
-    return [...this.counts].map(([what, n]) => (n > 1 ? `${what} (${n} times)` : what));
-  }
-}
 
 class Out {
   bytes: number[] = [];
