@@ -73,13 +73,11 @@ describe('saving', () => {
     });
     app = await renderApp();
     await app.key('screen.saveAs');
-    expect(app.frame()).toContain('writable: .trk .xm .mod');
+    expect(app.frame()).toContain('writable: .trk .xm .s3m .mod');
     await app.key('files.nextFormat');
     expect(app.frame()).toContain('FastTracker 2 module (.xm)');
-    // Around the three writable formats and back to .xm.
-    await app.key('files.previousFormat');
-    await app.key('files.previousFormat');
-    await app.key('files.previousFormat');
+    // Around the four writable formats and back to .xm.
+    for (let i = 0; i < 4; i++) await app.key('files.previousFormat');
     await app.key('files.typePath');
     await app.key('prompt.clear');
     await app.press('out');

@@ -2,6 +2,7 @@
 
 import type { Codec } from '../registry.js';
 import { probeS3M, readS3M } from './read.js';
+import { writeS3M } from './write.js';
 
 export const s3mCodec: Codec = {
   id: 's3m',
@@ -9,4 +10,5 @@ export const s3mCodec: Codec = {
   extensions: ['s3m'],
   probe: probeS3M,
   read: readS3M,
+  write: writeS3M,
 };
