@@ -35,7 +35,7 @@ function globalHelp(): string {
     '  -h, --help       show help (tracker COMMAND --help for a command\'s options)',
     '  -V, --version    print the version',
     '',
-    'Formats: .trk (tracker\'s own text format), .mod, .xm, .s3m, .it, .mptm (read by content, not by name); written: .trk, .mod, .xm and .s3m.',
+    'Formats: .trk (tracker\'s own text format), .mod, .xm, .s3m, .it, .mptm (read by content, not by name); written: .trk, .it, .xm, .s3m and .mod.',
     'Exit codes: 0 ok, 1 the input or the machine was the problem, 2 the command line was wrong.',
   ].join('\n');
 }

@@ -73,11 +73,13 @@ describe('saving', () => {
     });
     app = await renderApp();
     await app.key('screen.saveAs');
-    expect(app.frame()).toContain('writable: .trk .xm .s3m .mod');
+    expect(app.frame()).toContain('writable: .trk .it .xm .s3m .mod');
+    await app.key('files.nextFormat');
+    expect(app.frame()).toContain('Impulse Tracker module (.it)');
     await app.key('files.nextFormat');
     expect(app.frame()).toContain('FastTracker 2 module (.xm)');
-    // Around the four writable formats and back to .xm.
-    for (let i = 0; i < 4; i++) await app.key('files.previousFormat');
+    // Around the writable formats and back to .xm.
+    for (let i = 0; i < 5; i++) await app.key('files.previousFormat');
     await app.key('files.typePath');
     await app.key('prompt.clear');
     await app.press('out');

@@ -2,11 +2,13 @@
 
 import type { Codec } from '../registry.js';
 import { probeIT, readIT } from './read.js';
+import { writeIT } from './write.js';
 
 export const itCodec: Codec = {
   id: 'it',
   name: 'Impulse Tracker module',
-  extensions: ['it', 'mptm'],
+  extensions: ['it'],
   probe: probeIT,
   read: readIT,
+  write: writeIT,
 };

@@ -1,0 +1,285 @@
+// Writes a Song as an Impulse Tracker module (IT 2.14 layout, uncompressed samples): instruments with
+// all three envelopes, samples with loops and sustain loops, masked pattern packing, the song message,
+// MIDI macros, and an empty effect in the last channel so silent trailing channels survive. What IT cannot
+// hold is converted or dropped, and each loss is reported once.
+
+import type { Effect, VolumeCommand } from '../../song/effects.js';
+import { effectCode } from '../../song/notation.js';
+import { getCell } from '../../song/pattern.js';
+import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
+import { Losses } from '../common/losses.js';
+import type { WriteResult } from '../common/format-error.js';
+import { encodeName } from '../common/text-codecs.js';
+
+export const IT_LIMITS = { channels: 64, rows: 200, patterns: 240, instruments: 99, samples: 99, orders: 256 } as const;
+
+class Out {
+  bytes: number[] = [];
+  at(): number {
+    return this.bytes.length;
+  }
+  u8(v: number): void {
+    this.bytes.push(v & 0xff);
+  }
+  u16(v: number): void {
+    this.bytes.push(v & 0xff, (v >> 8) & 0xff);
+  }
+  u32(v: number): void {
+    this.bytes.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
+  }
+  raw(b: ArrayLike<number>): void {
+    for (let i = 0; i < b.length; i++) this.bytes.push(b[i]! & 0xff);
+  }
+  set32(at: number, v: number): void {
+    this.bytes[at] = v & 0xff;
+    this.bytes[at + 1] = (v >>> 8) & 0xff;
+    this.bytes[at + 2] = (v >>> 16) & 0xff;
+    this.bytes[at + 3] = (v >>> 24) & 0xff;
+  }
+}
+
+const NNA = { cut: 0, continue: 1, off: 2, fade: 3 } as const;
+const DCT = { off: 0, note: 1, sample: 2, instrument: 3 } as const;
+const DCA = { cut: 0, off: 1, fade: 2 } as const;
+const VIB = { sine: 0, rampDown: 1, square: 2, random: 3, rampUp: 4 } as const;
+
+function effectBytes(e: Effect, song: Song, losses: Losses): [number, number] | null {
+  const code = effectCode(e.kind as Exclude<Effect['kind'], 'none'>, 'it');
+  const letter = code[0] ?? '';
+  if (e.kind === 'smoothMidiMacro') return [27, e.param & 0xff];
+  if (!(letter >= 'A' && letter <= 'Z')) {
+    losses.add(`effect "${e.kind}" dropped: IT has no such command`);
+    return null;
+  }
+  const base = song.profile.base;
+  let param = e.param & 0xff;
+  if (letter === 'S') param = (parseInt(code.slice(1), 16) << 4) | (e.param & 0x0f);
+  // IT's Cxx row is a plain number; MOD/XM songs store decimal digits.
+  if (e.kind === 'patternBreak' && (base === 'mod' || base === 'xm')) param = (param >> 4) * 10 + (param & 0x0f);
+  if (e.kind === 'setPan' && base === 's3m') param = param === 0xa4 ? 0x80 : Math.min(255, param * 2);
+  if (e.kind === 'setGlobalVolume' && base !== 'it') param = Math.min(128, param * 2);
+  return [letter.charCodeAt(0) - 0x40, param];
+}
+
+function volumeByte(v: VolumeCommand, losses: Losses): number | null {
+  const ten = (base: number) => {
+    if (v.value > 9) losses.add('volume-column slides above 9 clamped (IT allows 0..9)');
+    return base + Math.min(9, v.value);
+  };
+  switch (v.kind) {
+    case 'volume': return Math.min(64, v.value);
+    case 'fineVolUp': return ten(65);
+    case 'fineVolDown': return ten(75);
+    case 'volSlideUp': return ten(85);
+    case 'volSlideDown': return ten(95);
+    case 'portaDown': return ten(105);
+    case 'portaUp': return ten(115);
+    case 'panning': return 128 + Math.min(64, v.value);
+    case 'tonePorta': return ten(193);
+    case 'vibratoDepth': return ten(203);
+    default:
+      losses.add(`volume column "${v.kind}" dropped: IT's volume column has no such command`);
+      return null;
+  }
+}
+
+function envelope(out: Out, env: Envelope, filter: boolean, min: number, max: number, losses: Losses): void {
+  const pts = env.points.slice(0, 25);
+  if (env.points.length > 25) losses.add('envelopes cut to 25 points');
+  out.u8((env.enabled && pts.length > 0 ? 1 : 0) | (env.loop ? 2 : 0) | (env.sustain ? 4 : 0) | (env.carry ? 8 : 0) | (filter ? 0x80 : 0));
+  out.u8(pts.length);
+  out.u8(env.loop?.start ?? 0);
+  out.u8(env.loop?.end ?? 0);
+  out.u8(env.sustain?.start ?? 0);
+  out.u8(env.sustain?.end ?? 0);
+  for (let i = 0; i < 25; i++) {
+    const p = pts[i];
+    out.u8(p ? Math.max(min, Math.min(max, p.value)) : 0);
+    out.u16(p ? p.tick : 0);
+  }
+  out.u8(0);
+}
+
+function writeInstrument(out: Out, ins: Instrument, losses: Losses): void {
+  out.raw([0x49, 0x4d, 0x50, 0x49]);
+  out.raw(encodeName(ins.fileName, 13, 'cp437'));
+  out.u8(NNA[ins.newNoteAction]);
+  out.u8(DCT[ins.duplicateCheck]);
+  out.u8(DCA[ins.duplicateAction]);
+  const fade = Math.round(ins.fadeout / 32);
+  if (fade > 0xffff) losses.add('instrument fadeouts clamped');
+  out.u16(Math.min(0xffff, fade));
+  out.u8(ins.pitchPanSeparation);
+  out.u8(Math.max(0, Math.min(119, ins.pitchPanCenter - 1)));
+  out.u8(Math.min(128, ins.globalVolume));
+  out.u8(ins.pan === null ? 0x80 | 32 : Math.min(64, Math.round(ins.pan / 4)));
+  out.u8(Math.min(100, ins.randomVolume));
+  out.u8(Math.min(64, ins.randomPan));
+  out.u16(0x0214);
+  out.u8(0);
+  out.u8(0);
+  out.raw(encodeName(ins.name, 26, 'cp437'));
+  out.u8(ins.filterCutoff === null ? 0 : 0x80 | Math.min(127, ins.filterCutoff));
+  out.u8(ins.filterResonance === null ? 0 : 0x80 | Math.min(127, ins.filterResonance));
+  out.u8(ins.midi.channel);
+  out.u8(ins.midi.program >= 0 ? ins.midi.program : 0xff);
+  out.u8(ins.midi.bank >= 0 ? ins.midi.bank & 0x7f : 0xff);
+  out.u8(ins.midi.bank >= 0 ? (ins.midi.bank >> 7) & 0x7f : 0xff);
+  for (let i = 0; i < 120; i++) {
+    out.u8(Math.max(0, Math.min(119, (ins.noteMap[i] ?? i + 1) - 1)));
+    out.u8(Math.min(255, ins.sampleMap[i] ?? 0));
+  }
+  envelope(out, ins.volumeEnvelope, false, 0, 64, losses);
+  envelope(out, ins.panEnvelope, false, -32, 32, losses);
+  envelope(out, ins.pitchEnvelope, ins.pitchEnvelopeIsFilter, -32, 32, losses);
+  out.raw([0, 0, 0, 0]);
+}
+
+function isEmptyChannel(pat: Song['patterns'][number], ch: number): boolean {
+  const c = getCell(pat, 0, ch);
+  return c.note === 0 && c.instrument === 0 && !c.volume && !(c.effects[0] && c.effects[0].kind !== 'none');
+}
+
+function c5Of(s: Sample): number {
+  if (s.tuning.kind === 'c5speed') return Math.round(s.tuning.c5Speed);
+  return Math.round(8363 * 2 ** ((s.tuning.relativeNote * 128 + s.tuning.finetune) / 1536));
+}
+
+export function writeIT(song: Song): WriteResult {
+  const losses = new Losses();
+  const channels = Math.min(song.channels.length, IT_LIMITS.channels);
+  if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: IT holds 64`);
+  const instruments = song.instruments.slice(0, 255);
+  const samples = song.samples.slice(0, 255);
+  if (song.samples.length > samples.length) losses.add('samples after 255 dropped');
+  const patterns = song.patterns.slice(0, 255);
+  if (song.patterns.length > patterns.length) losses.add('patterns after 255 dropped');
+  const orders = [...song.orders.slice(0, 255).map((o) => (o === 'skip' ? 0xfe : o === 'end' ? 0xff : Math.min(o, 253))), 0xff];
+  const modplug = song.profile.flags.modplugMixLevels;
+
+  const out = new Out();
+  out.raw([0x49, 0x4d, 0x50, 0x4d]);
+  out.raw(encodeName(song.title, 26, 'cp437'));
+  out.u8(Math.min(255, song.rowsPerBeat));
+  out.u8(Math.min(255, song.rowsPerMeasure));
+  out.u16(orders.length);
+  out.u16(instruments.length);
+  out.u16(samples.length);
+  out.u16(patterns.length);
+  // Impulse Tracker 2.14, or ModPlug Tracker's fingerprint for songs that need its rules.
+  out.u16(modplug ? 0x0217 : 0x0214);
+  out.u16(modplug ? 0x0200 : 0x0214);
+  const f = song.profile.flags;
+  out.u16(1 | (instruments.length > 0 ? 4 : 0) | (f.linearSlides ? 8 : 0) | (f.itOldEffects ? 0x10 : 0) | (f.itCompatibleGxx ? 0x20 : 0) | (song.midiMacros ? 0x80 : 0));
+  const msgBytes = song.message ? [...Array.from(song.message.replace(/\n/g, '\r'), (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f)), 0] : [];
+  out.u16((msgBytes.length ? 1 : 0) | 4 | (song.midiMacros ? 8 : 0));
+  out.u8(Math.min(128, song.globalVolume));
+  out.u8(Math.min(128, song.mixVolume));
+  out.u8(Math.max(1, Math.min(255, song.initialSpeed)));
+  out.u8(Math.max(31, Math.min(255, Math.round(song.initialTempo))));
+  out.u8(Math.min(128, song.stereoSeparation));
+  out.u8(0);
+  out.u16(msgBytes.length);
+  const msgOffsetAt = out.at();
+  out.u32(0);
+  out.u32(modplug ? 0 : 0x6b72_7274); // "trkr" (IT keeps an edit timer here)
+  for (let i = 0; i < 64; i++) {
+    const c = song.channels[i];
+    if (!c || i >= channels) out.u8(0x80 | 32);
+    else out.u8((c.surround ? 100 : Math.min(64, Math.round(c.pan / 4))) | (c.muted ? 0x80 : 0));
+  }
+  for (let i = 0; i < 64; i++) out.u8(Math.min(64, song.channels[i]?.volume ?? 64));
+  out.raw(orders);
+  const ptrAt = out.at();
+  for (let i = 0; i < instruments.length + samples.length + patterns.length; i++) out.u32(0);
+  if (song.midiMacros) {
+    const m = song.midiMacros;
+    for (const text of [...m.global.slice(0, 9), ...m.parametered.slice(0, 16), ...m.fixed.slice(0, 128)]) out.raw(encodeName(text, 32, 'cp437'));
+  }
+  if (msgBytes.length) {
+    out.set32(msgOffsetAt, out.at());
+    out.raw(msgBytes);
+  }
+  instruments.forEach((ins, i) => {
+    out.set32(ptrAt + i * 4, out.at());
+    writeInstrument(out, ins, losses);
+  });
+  const sampleHeaderAt: number[] = [];
+  samples.forEach((_, i) => {
+    out.set32(ptrAt + (instruments.length + i) * 4, out.at());
+    sampleHeaderAt.push(out.at());
+    out.raw(new Array<number>(80).fill(0));
+  });
+  patterns.forEach((pat, pi) => {
+    out.set32(ptrAt + (instruments.length + samples.length + pi) * 4, out.at());
+    if (pat.effectColumns > 1) losses.add(`pattern ${pi}: effect columns after the first dropped`);
+    const rows = pat.rows;
+    const body: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      // Readers count channels by the data they hold: an empty effect (command 0) in the song's last
+      // channel keeps silent trailing channels.
+      if (pi === 0 && r === 0 && channels > 1 && isEmptyChannel(pat, channels - 1)) body.push(channels | 0x80, 8, 0, 0);
+      for (let ch = 0; ch < channels; ch++) {
+        const cell = getCell(pat, r, ch);
+        let mask = 0;
+        const note = cell.note >= 1 && cell.note <= 120 ? cell.note - 1 : cell.note >= 253 ? cell.note : -1;
+        if (note >= 0) mask |= 1;
+        if (cell.instrument) mask |= 2;
+        const vol = cell.volume ? volumeByte(cell.volume, losses) : null;
+        if (vol !== null) mask |= 4;
+        const fx = cell.effects[0] && cell.effects[0].kind !== 'none' ? effectBytes(cell.effects[0], song, losses) : null;
+        if (fx) mask |= 8;
+        if (!mask) continue;
+        body.push((ch + 1) | 0x80, mask);
+        if (mask & 1) body.push(note);
+        if (mask & 2) body.push(cell.instrument);
+        if (mask & 4) body.push(vol!);
+        if (mask & 8) body.push(fx![0], fx![1]);
+      }
+      body.push(0);
+    }
+    out.u16(body.length);
+    out.u16(rows);
+    out.raw([0, 0, 0, 0]);
+    out.raw(body);
+  });
+  samples.forEach((s, i) => {
+    const h = new Out();
+    h.raw([0x49, 0x4d, 0x50, 0x53]);
+    h.raw(encodeName(s.fileName, 13, 'cp437'));
+    h.u8(Math.min(64, s.globalVolume));
+    const { pcm } = s;
+    const frames = s.adlib ? 0 : Math.floor(pcm.data.length / pcm.channels);
+    const bits16 = pcm.bits !== 8;
+    if (pcm.bits === 'float') losses.add('floating-point samples stored as 16-bit');
+    const loop = s.loop;
+    const sus = s.sustainLoop;
+    h.u8((frames > 0 ? 1 : 0) | (bits16 && frames > 0 ? 2 : 0) | (pcm.channels === 2 && frames > 0 ? 4 : 0) | (loop ? 0x10 : 0) | (sus ? 0x20 : 0) | (loop?.pingPong ? 0x40 : 0) | (sus?.pingPong ? 0x80 : 0));
+    h.u8(Math.min(64, s.volume));
+    h.raw(encodeName(s.name, 26, 'cp437'));
+    h.u8(s.adlib ? 0x40 : 1);
+    h.u8(s.pan === null ? 32 : 0x80 | Math.min(64, Math.round(s.pan / 4)));
+    h.u32(frames);
+    h.u32(loop?.start ?? 0);
+    h.u32(loop?.end ?? 0);
+    h.u32(c5Of(s));
+    h.u32(sus?.start ?? 0);
+    h.u32(sus?.end ?? 0);
+    const dataAt = out.at();
+    h.u32(dataAt);
+    h.u8(Math.min(255, s.vibrato.speed));
+    h.u8(Math.min(127, s.vibrato.depth));
+    h.u8(Math.min(255, s.vibrato.sweep));
+    h.u8(VIB[s.vibrato.waveform]);
+    for (let k = 0; k < 80; k++) out.bytes[sampleHeaderAt[i]! + k] = h.bytes[k]!;
+    if (s.adlib) out.raw(s.adlib.subarray(0, 12));
+    for (let c = 0; c < pcm.channels && frames > 0; c++) {
+      for (let k = 0; k < frames; k++) {
+        const x = pcm.data[k * pcm.channels + c] ?? 0;
+        if (pcm.bits === 8) out.u8(x);
+        else out.u16(pcm.bits === 16 ? x : Math.max(-32768, Math.min(32767, Math.round(x * 32767))));
+      }
+    }
+  });
+  return { bytes: Uint8Array.from(out.bytes), warnings: losses.list() };
+}
