@@ -22,6 +22,8 @@ export interface XMHeader {
 }
 
 export const FLAG_LINEAR = 0x01;
+/** ModPlug's extended filter range (only ModPlug Tracker and OpenMPT set it). */
+export const FLAG_EXTENDED_FILTER = 0x1000;
 
 export function hasXMSignature(r: ByteReader): boolean {
   return r.matches(0, SIGNATURE) && r.has(0, 80);
@@ -72,6 +74,8 @@ export interface XMInstrumentHeader {
   readonly midiEnabled: number;
   readonly midiChannel: number;
   readonly midiProgram: number;
+  /** Mute the sample playback while MIDI is enabled (ModPlug/OpenMPT). */
+  readonly muteComputer: number;
 }
 
 /** Reads an instrument header; fields beyond its declared size (or the file) read as zero, as FT2 does. */
@@ -108,6 +112,7 @@ export function readInstrumentHeader(bytes: Uint8Array, o: number, declared: num
     midiEnabled: u8(241),
     midiChannel: u8(242),
     midiProgram: u16(243),
+    muteComputer: u8(247),
   };
 }
 

@@ -3,13 +3,15 @@
 // 8/16-bit mono or stereo samples, and the saving tracker's quirks. Damaged parts load empty.
 
 import { createChannel, createInstrument, createSample, createSong } from '../../song/create.js';
-import { createPattern, MAX_ROWS, type Pattern, writeCell } from '../../song/pattern.js';
+import { clonePattern, createPattern, MAX_ROWS, type Pattern, writeCell } from '../../song/pattern.js';
 import { makeProfile } from '../../song/profile.js';
 import type { Envelope, Instrument, OrderEntry, Sample, SampleLoop, SamplePcm, Song, VibratoWaveform } from '../../song/song.js';
 import { ByteReader } from '../common/byte-reader.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
+import { readSongExtensions } from '../it/extensions.js';
 import { readAdpcm } from '../mod/samples.js';
+import { readXMChunks } from './chunks.js';
 import { convertXMEffect, convertXMVolume } from './effects.js';
 import {
   FLAG_LINEAR,
@@ -55,7 +57,7 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   const instruments: Instrument[] = [];
   const samples: Sample[] = [];
   const oldVersion = h.version < 0x0104;
-  if (!oldVersion) ({ patterns, pos } = readPatterns(bytes, pos, h, warnings));
+  if (!oldVersion) ({ patterns, pos } = readPatterns(bytes, pos, h, sniff.nitroTracker, warnings));
 
   // Old (0x0102/0x0103) files keep every sample's data after the patterns, which follow the instruments.
   const deferred: { sample: number; header: XMSampleHeader }[] = [];
@@ -94,7 +96,7 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   if (missingInstruments > 0) warnings.push(`the file ends before ${missingInstruments} of its ${instrumentCount} instruments; they are empty`);
 
   if (oldVersion) {
-    ({ patterns, pos } = readPatterns(bytes, pos, h, warnings));
+    ({ patterns, pos } = readPatterns(bytes, pos, h, sniff.nitroTracker, warnings));
     for (const d of deferred) {
       const size = d.header.length;
       const data = readPcm(bytes, pos, d.header, `sample ${d.sample + 1}`, warnings);
@@ -104,17 +106,21 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
     }
   }
 
-  let message = '';
-  if (pos + 8 <= bytes.length && r.matches(pos, 'text')) {
-    const len = r.u32le(pos + 4);
-    message = decodeName(r.sliceAvailable(pos + 8, len), 'cp1252', true).replace(/\r\n?/g, '\n');
-    sniff.confirm();
-  }
+  const chunks = readXMChunks(bytes, pos, patterns.length, h.channels);
+  if (chunks.found) sniff.confirm();
+  chunks.patternNames.forEach((name, i) => {
+    if (name !== '') patterns[i] = clonePattern(patterns[i]!, { name });
+  });
+  // OpenMPT's song properties follow its instrument extensions; only look past the sample data.
+  const ext = readSongExtensions(bytes, chunks.end);
+  const result = sniff.finish();
 
   // Orders that name patterns the file lacks are skipped, as libopenmpt plays them.
   const orders: OrderEntry[] = [];
   for (const p of orderBytes) {
-    if (p >= patterns.length) {
+    if (sniff.legacyOrderMarkers() && p >= patterns.length && (p === 0xfe || p === 0xff)) {
+      if (p === 0xff) orders.push('end');
+    } else if (p >= patterns.length) {
       warnings.push(`order list names pattern ${p}, which the file does not hold; skipped`);
       orders.push('skip');
     } else orders.push(p);
@@ -122,18 +128,20 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   if (orders.length === 0 && !sniff.allowsEmptyOrders()) orders.push(0);
   if (patterns.length === 0) patterns.push(createPattern(64, h.channels));
 
-  const result = sniff.finish();
   const song = createSong(
     { channels: h.channels, notation: 'xm', profile: makeProfile('xm', { ...result.flags, linearSlides: (h.flags & FLAG_LINEAR) !== 0 }) },
     {
       title: decodeName(h.songName, 'cp437'),
-      message,
+      message: chunks.message,
+      midiMacros: chunks.midiMacros,
+      ...(ext.rowsPerBeat ? { rowsPerBeat: Math.min(ext.rowsPerBeat, 255) } : {}),
+      ...(ext.rowsPerMeasure ? { rowsPerMeasure: Math.min(ext.rowsPerMeasure, 255) } : {}),
       initialSpeed: h.speed === 0 ? 6 : Math.min(h.speed, 255),
       initialTempo: h.tempo === 0 ? 125 : Math.max(32, Math.min(h.tempo, 512)),
       globalVolume: 128,
       mixVolume: 48,
       restartOrder: h.restart < orders.length ? h.restart : 0,
-      channels: Array.from({ length: h.channels }, () => createChannel()),
+      channels: Array.from({ length: h.channels }, (_, c) => createChannel({ name: chunks.channelNames[c] ?? '' })),
       orders,
       patterns,
       instruments,
@@ -144,66 +152,78 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   return { song, warnings: [...new Set(warnings)] };
 }
 
-function readPatterns(bytes: Uint8Array, start: number, h: XMHeader, warnings: string[]): { patterns: Pattern[]; pos: number } {
+function readPatterns(bytes: Uint8Array, start: number, h: XMHeader, nitro: boolean, warnings: string[]): { patterns: Pattern[]; pos: number } {
   const patterns: Pattern[] = [];
+  // Missing or damaged patterns share one empty pattern (patterns are immutable), so lying counts cost nothing.
+  const empty = createPattern(64, h.channels);
+  const kept = Math.min(h.patterns, 256);
   let pos = start;
   let broken = -1;
-  for (let p = 0; p < Math.min(h.patterns, 256); p++) {
+  // Patterns past 256 cannot be named by the order list, but are walked to find the instruments.
+  for (let p = 0; p < h.patterns; p++) {
     if (broken >= 0 || pos + 9 > bytes.length) {
       if (broken < 0) broken = p;
-      patterns.push(createPattern(64, h.channels));
+      if (p < kept) patterns.push(empty);
       continue;
     }
     const headerSize = (bytes[pos]! | (bytes[pos + 1]! << 8) | (bytes[pos + 2]! << 16) | (bytes[pos + 3]! << 24)) >>> 0;
     if (headerSize < 8 || pos + headerSize > bytes.length) {
       broken = p;
-      patterns.push(createPattern(64, h.channels));
+      if (p < kept) patterns.push(empty);
       continue;
     }
     let rows = h.version === 0x0102 ? bytes[pos + 5]! + 1 : bytes[pos + 5]! | (bytes[pos + 6]! << 8);
     const packed = h.version === 0x0102 ? bytes[pos + 6]! | (bytes[pos + 7]! << 8) : bytes[pos + 7]! | (bytes[pos + 8]! << 8);
     if (rows === 0) rows = 64;
     else if (rows > MAX_ROWS) {
-      warnings.push(`pattern ${p}: ${rows} rows; the model holds ${MAX_ROWS}`);
+      if (p < kept) warnings.push(`pattern ${p}: ${rows} rows; the model holds ${MAX_ROWS}`);
       rows = MAX_ROWS;
     }
     pos += headerSize;
-    const pattern = createPattern(rows, h.channels);
-    const end = Math.min(bytes.length, pos + packed);
-    if (pos + packed > bytes.length) warnings.push(`pattern ${p}: the file ends inside its data`);
-    unpack(bytes, pos, end, pattern);
+    if (p < kept) {
+      const pattern = createPattern(rows, h.channels);
+      const end = Math.min(bytes.length, pos + packed);
+      if (pos + packed > bytes.length) warnings.push(`pattern ${p}: the file ends inside its data`);
+      if (unpack(bytes, pos, end, pattern, nitro)) warnings.push(`pattern ${p}: packed data runs past its ${rows} rows; the rest is ignored`);
+      patterns.push(pattern);
+    }
     pos += packed;
-    patterns.push(pattern);
   }
-  if (h.patterns > 256) warnings.push(`the header claims ${h.patterns} patterns; XM holds 256`);
+  if (h.patterns > 256) warnings.push(`the header claims ${h.patterns} patterns; the order list can only name 256`);
   if (broken >= 0) warnings.push(`patterns from ${broken} on are missing or damaged; they are empty`);
   return { patterns, pos: Math.min(pos, bytes.length) };
 }
 
-/** FT2 pattern packing: a byte with bit 7 set says which of note/instrument/volume/effect/param follow. */
-function unpack(bytes: Uint8Array, start: number, end: number, pattern: Pattern): void {
+/**
+ * FT2 pattern packing: a byte with bit 7 set says which of note/instrument/volume/effect/param follow.
+ * Bytes past the pattern's packed size read as zero (as libopenmpt's chunk reader returns them).
+ * Returns true when packed bytes are left over after the last row.
+ */
+function unpack(bytes: Uint8Array, start: number, end: number, pattern: Pattern, nitro: boolean): boolean {
   let o = start;
+  const next = (): number => (o < end ? bytes[o++]! : (o++, 0));
   const cells = pattern.rows * pattern.channels;
   for (let c = 0; c < cells && o < end; c++) {
-    let info = bytes[o++]!;
+    let info = next();
     let note = 0;
     if (info & 0x80) {
-      if (info & 0x01) note = bytes[o++] ?? 0;
+      if (info & 0x01) note = next();
     } else {
       note = info;
       info = 0xff;
     }
-    const instrument = info & 0x02 ? (bytes[o++] ?? 0) : 0;
-    const vol = info & 0x04 ? (bytes[o++] ?? 0) : 0;
-    const command = info & 0x08 ? (bytes[o++] ?? 0) : 0;
-    const param = info & 0x10 ? (bytes[o++] ?? 0) : 0;
+    const instrument = info & 0x02 ? next() : 0;
+    const vol = info & 0x04 ? next() : 0;
+    const command = info & 0x08 ? next() : 0;
+    const param = info & 0x10 ? next() : 0;
     const model = note === 97 ? 255 : note > 0 && note < 97 ? note + 12 : 0;
     const effect = command | param ? convertXMEffect(command, param) : null;
     const volume = convertXMVolume(vol);
-    const ins = instrument === 0xff ? 0 : instrument;
+    const ins = instrument === 0xff || (nitro && model === 0) ? 0 : instrument;
     if (model === 0 && ins === 0 && !volume && !effect) continue;
     writeCell(pattern, Math.floor(c / pattern.channels), c % pattern.channels, { note: model, instrument: ins, volume, effects: [effect] });
   }
+  return o < end;
 }
 
 function envelope(e: XMEnvelope, offset: number): Envelope {
@@ -295,8 +315,9 @@ function clampLoop(loop: SampleLoop | null, frames: number): SampleLoop | null {
 
 function buildSample(sh: XMSampleHeader, ih: XMInstrumentHeader, pcm: SamplePcm | null, label: string, warnings: string[]): Sample {
   const div = (sh.flags & SMP_16BIT ? 2 : 1) * (sh.flags & SMP_STEREO ? 2 : 1);
+  // As libopenmpt: the loop end is (start + length) in bytes, then converted to frames.
   const start = Math.floor(sh.loopStart / div);
-  const end = start + Math.floor(sh.loopLength / div);
+  const end = Math.floor((sh.loopStart + sh.loopLength) / div);
   const data = pcm ?? { bits: 8 as const, channels: 1 as const, data: new Int8Array(0) };
   const frames = data.data.length / data.channels;
   let loop: SampleLoop | null = null;

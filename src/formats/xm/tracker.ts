@@ -4,7 +4,7 @@
 
 import type { ProfileFlag } from '../../song/profile.js';
 import { decodeName } from '../common/text-codecs.js';
-import type { XMHeader, XMInstrumentHeader, XMSampleHeader } from './layout.js';
+import { FLAG_EXTENDED_FILTER, type XMHeader, type XMInstrumentHeader, type XMSampleHeader } from './layout.js';
 
 const OLD_MODPLUG = 0x01;
 const NEW_MODPLUG = 0x02;
@@ -32,11 +32,16 @@ export class TrackerSniffer {
   private sampleReserved = 0;
   private withSamples = false;
   private lastSampleHeaderSize = -1;
+  private adpcm = false;
+  private openMptVersion = 0;
   private readonly header: XMHeader;
+  /** NitroTracker ignores instrument numbers that stand without a note. */
+  readonly nitroTracker: boolean;
 
   constructor(h: XMHeader) {
     this.header = h;
     const tracker = ascii(h.trackerName);
+    this.nitroTracker = tracker.startsWith('NitroTracker');
     const song = ascii(h.songName);
     if (tracker === 'FastTracker v2.00   ' && h.size === 276) {
       const nul = song.indexOf('\0');
@@ -66,6 +71,7 @@ export class TrackerSniffer {
         this.name = 'Digitrakker';
       }
     }
+    if (h.flags & FLAG_EXTENDED_FILTER && this.has(NEW_MODPLUG)) this.made = FT2_CLONE | NEW_MODPLUG | CONFIRMED | EMPTY_ORDERS;
   }
 
   private has(bits: number): boolean {
@@ -92,7 +98,7 @@ export class TrackerSniffer {
     else if (this.lastType !== ih.type && this.has(FT2_GENERIC)) this.made = (this.made & ~FT2_GENERIC) | FT2_CLONE;
     if (ih.numSamples > 0) {
       this.withSamples = true;
-      if (ih.midiEnabled | ih.midiChannel | ih.midiProgram) this.made &= ~(OLD_MODPLUG | NEW_MODPLUG | PLAYERPRO);
+      if (ih.midiEnabled | ih.midiChannel | ih.midiProgram | ih.muteComputer) this.made &= ~(OLD_MODPLUG | NEW_MODPLUG | PLAYERPRO);
       if (ih.size !== 263 || ih.type !== 0) this.made &= ~PLAYERPRO;
       if (!this.has(CONFIRMED) && this.has(PLAYERPRO)) {
         const v = ih.volume;
@@ -116,6 +122,7 @@ export class TrackerSniffer {
       if (sh.reserved > 22 || /[^ ]/.test(rest)) this.made = (this.made & ~FT2_GENERIC) | FT2_CLONE | CONFIRMED;
     }
     if ((sh.flags & 3) === 3 && this.has(NEW_MODPLUG)) this.made |= MODPLUG_BIDI;
+    if (sh.reserved === 0xad && !(sh.flags & 0x30)) this.adpcm = true;
   }
 
   /** An extension chunk only ModPlug/OpenMPT write was found. */
@@ -142,6 +149,7 @@ export class TrackerSniffer {
       this.savedByModPlug = false;
       const v = tracker.slice(8).trim().split('.').map((x) => parseInt(x, 16) || 0);
       const version = ((v[0] ?? 0) << 24) | ((v[1] ?? 0) << 16) | ((v[2] ?? 0) << 8) | (v[3] ?? 0);
+      this.openMptVersion = version;
       if (version >= 0x01220719) this.flags.ft2PanLaw = true;
     }
     if (this.savedByModPlug) {
@@ -154,6 +162,15 @@ export class TrackerSniffer {
       else if (this.has(FT2_GENERIC)) this.name = 'FastTracker 2 or compatible';
       else this.name = 'unknown tracker';
     }
+    if (this.adpcm) this.name += ' (ADPCM packed)';
     return { tracker: this.name, flags: this.flags };
+  }
+
+  /**
+   * ModPlug Tracker and OpenMPT before 1.22.02.02 wrote 0xFE ('+++') and 0xFF ('---') into XM order
+   * lists; libopenmpt drops the former and ends the song at the latter. Call after `finish`.
+   */
+  legacyOrderMarkers(): boolean {
+    return this.savedByModPlug || (this.openMptVersion > 0 && this.openMptVersion < 0x01220202);
   }
 }

@@ -320,6 +320,18 @@ export function writeXM(song: Song): WriteResult {
     out.u32(text.length);
     out.raw(text);
   }
+  // OpenMPT's "MIDI", "PNAM" and "CNAM" chunks, in the order its reader expects them.
+  const chunk = (tag: string, fields: readonly string[], size: number): void => {
+    out.raw(Array.from(tag, (c) => c.charCodeAt(0)));
+    out.u32(fields.length * size);
+    for (const f of fields) out.raw(encodeName(f, size, 'cp1252'));
+  };
+  const m = song.midiMacros;
+  if (m) chunk('MIDI', [...m.global, ...m.parametered, ...m.fixed], 32);
+  const patternNames = song.patterns.slice(0, patterns.length).map((p) => p.name);
+  if (patternNames.some((n) => n !== '')) chunk('PNAM', patternNames, 32);
+  const channelNames = song.channels.slice(0, channels).map((c) => c.name);
+  if (channelNames.some((n) => n !== '')) chunk('CNAM', channelNames, 20);
   return { bytes: Uint8Array.from(out.bytes), warnings: losses.list() };
 }
 
