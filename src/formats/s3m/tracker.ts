@@ -20,9 +20,21 @@ function schismDays(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(2009, 9, 31)) / 86400000);
 }
 
+const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
+
+/** Impulse Tracker's version as libopenmpt names it (2.15-2.17 in the header are 2.14 patches). */
 function itVersion(cwtv: number): string {
   const v = cwtv & 0x0fff;
-  return `Impulse Tracker ${(v >> 8).toString(16)}.${(v & 0xff).toString(16).padStart(2, '0')}`;
+  if (v >= 0x0215 && v <= 0x0217) return `Impulse Tracker 2.14p${['1-2', '3', '4-5'][v - 0x0215] ?? ''}`;
+  return `Impulse Tracker ${(v >> 8).toString(16)}.${hex2(v & 0xff)}`;
+}
+
+/** OpenMPT's version: major.minor from Cwt/v; from 1.29 on the patch and test numbers are in reserved2. */
+function openMptVersion(cwtv: number, reserved2: number): string {
+  const v = cwtv & 0x0fff;
+  const head = `${(v >> 8).toString(16).toUpperCase()}.${hex2(v & 0xff).toUpperCase()}`;
+  if (v < 0x0129 || reserved2 === 0) return head;
+  return `${head}.${hex2(reserved2 >> 8).toUpperCase()}.${hex2(reserved2 & 0xff).toUpperCase()}`;
 }
 
 export interface SniffInput {
@@ -83,8 +95,7 @@ export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
     else if (h.reserved2 === 0 && h.ultraClicks === 16 && h.channels[1] !== 1) tracker = `Liquid Tracker ${hex(h.cwtv)}`;
     else if (h.cwtv === 0x5447) tracker = 'Graoumf Tracker';
     else {
-      const v = h.cwtv & 0x0fff;
-      tracker = `OpenMPT ${(v >> 8).toString(16)}.${(v & 0xff).toString(16).padStart(2, '0').toUpperCase()}`;
+      tracker = `OpenMPT ${openMptVersion(h.cwtv, h.reserved2)}`;
       savedByOpenMPT = true;
     }
   } else if (kind === 0x6000) {
