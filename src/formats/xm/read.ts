@@ -83,13 +83,12 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
     if (headers.length > 32) warnings.push(`instrument ${i + 1}: ${headers.length} samples; XM players use the first 32`);
     for (const sh of headers) sniff.sample(sh);
     for (const [k, sh] of headers.entries()) {
-      const size2 = sh.reserved === 0xad && !(sh.flags & (SMP_16BIT | SMP_STEREO)) ? 16 + Math.ceil(sh.length / 2) : sh.length;
       if (k < 32) {
         if (oldVersion) deferred.push({ sample: samples.length, header: sh });
         const data = oldVersion ? null : readPcm(bytes, pos, sh, `instrument ${i + 1} sample ${k + 1}`, warnings);
         samples.push(buildSample(sh, ih, data, `instrument ${i + 1} sample ${k + 1}`, warnings));
       }
-      if (!oldVersion) pos += size2;
+      if (!oldVersion) pos += storedSize(sh);
     }
     instruments.push(buildInstrument(ih, first, used.length));
   }
@@ -98,9 +97,8 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   if (oldVersion) {
     ({ patterns, pos } = readPatterns(bytes, pos, h, sniff.nitroTracker, warnings));
     for (const d of deferred) {
-      const size = d.header.length;
       const data = readPcm(bytes, pos, d.header, `sample ${d.sample + 1}`, warnings);
-      pos += size;
+      pos += storedSize(d.header);
       const old = samples[d.sample]!;
       samples[d.sample] = { ...old, pcm: data, loop: clampLoop(old.loop, data.data.length / data.channels) };
     }
@@ -265,6 +263,11 @@ function buildInstrument(ih: XMInstrumentHeader, first: number, count: number): 
       ? { port: null, channel: Math.min(16, ih.midiChannel + 1), program: Math.min(ih.midiProgram, 127), bank: -1, transpose: 0 }
       : { port: null, channel: 0, program: -1, bank: -1, transpose: 0 },
   });
+}
+
+/** Bytes a sample's data takes in the file (ADPCM: a 16-byte table, then two frames a byte). */
+function storedSize(sh: XMSampleHeader): number {
+  return sh.reserved === 0xad && !(sh.flags & (SMP_16BIT | SMP_STEREO)) ? 16 + Math.ceil(sh.length / 2) : sh.length;
 }
 
 /** Delta-coded PCM (each stereo half decoded on its own), or ModPlug ADPCM, capped by the file. */

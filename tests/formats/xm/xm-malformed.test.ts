@@ -218,3 +218,34 @@ describe('XM edge cases and lies', () => {
     expect(song.message).toBe('Hi');
   });
 });
+
+describe('XM 1.02/1.03 layout', () => {
+  it('version 0x0103: instruments and sample headers first, then patterns, then all sample data', () => {
+    const spec = {
+      orders: [0],
+      patterns: [{ rows: 2, data: packCells(2, 4, { '1,2': [49, 1, 0, 0, 0] }) }],
+      instruments: [
+        { name: 'one', samples: [{ data: [5, 6, 7], loopStart: 1, loopLength: 2, flags: 1 }] },
+        { name: 'two', samples: [{ data: [-1, -2] }] },
+      ],
+    };
+    const b = buildXM(spec);
+    const patternBytes = 9 + spec.patterns[0]!.data.length;
+    const patternsEnd = PATTERNS_AT + patternBytes;
+    // Instrument 1 = 263 + 40 header bytes + 3 data bytes; instrument 2 = 263 + 40 + 2.
+    const ins1 = b.subarray(patternsEnd, patternsEnd + 303);
+    const data1 = b.subarray(patternsEnd + 303, patternsEnd + 306);
+    const ins2 = b.subarray(patternsEnd + 306, patternsEnd + 609);
+    const data2 = b.subarray(patternsEnd + 609);
+    const old = Uint8Array.from([...b.subarray(0, PATTERNS_AT), ...ins1, ...ins2, ...b.subarray(PATTERNS_AT, patternsEnd), ...data1, ...data2]);
+    view(old).setUint16(58, 0x0103, true);
+    const { song, warnings } = readXM(old);
+    expect(warnings).toEqual([]);
+    expect(song.instruments.map((i) => i.name)).toEqual(['one', 'two']);
+    expect(getCell(song.patterns[0]!, 1, 2).note).toBe(61);
+    expect(Array.from(song.samples[0]!.pcm.data)).toEqual([5, 6, 7]);
+    expect(song.samples[0]!.loop).toEqual({ start: 1, end: 3, pingPong: false });
+    expect(Array.from(song.samples[1]!.pcm.data)).toEqual([-1, -2]);
+    expect(song.origin.tracker).toBe('FastTracker 2 or compatible');
+  });
+});
