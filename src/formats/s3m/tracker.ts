@@ -11,7 +11,13 @@ export interface TrackerSniff {
   readonly isST3: boolean;
   /** ST3 with the Gravis Ultrasound driver loaded. */
   readonly useGus: boolean;
+  /**
+   * Saved by ModPlug Tracker or OpenMPT (libopenmpt knows a "last saved with" version): such files
+   * always play in stereo and their names are Windows-1252.
+   */
   readonly savedByOpenMPT: boolean;
+  /** Zxx keeps IT's default MIDI macros (filter cutoff); false for ST3 and old IT, which ignored Zxx. */
+  readonly keepMidiMacros: boolean;
   readonly flags: Partial<Record<ProfileFlag, boolean>>;
 }
 
@@ -43,6 +49,8 @@ export interface SniffInput {
   readonly panTable: Uint8Array | null;
   /** Patterns stored after the sample headers, as ModPlug and ST3 write them. */
   readonly canonicalOffsets: boolean;
+  /** Some sample is stored as ModPlug ADPCM. */
+  readonly anyAdpcm: boolean;
 }
 
 export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
@@ -53,6 +61,8 @@ export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
   let isST3 = false;
   let nonCompat = false;
   let savedByOpenMPT = false;
+  let keepMidiMacros = false;
+  let modplug116 = false;
   const hex = (v: number) => `${(v & 0xf00) >> 8}.${(v & 0xff).toString(16).padStart(2, '0')}`;
   const reservedText = String.fromCharCode(...h.reserved2Bytes);
 
@@ -60,7 +70,13 @@ export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
     if (reservedText === 'SCLUB2.0') tracker = 'Sound Club 2';
     else if (h.cwtv === 0x1320 && h.special === 0 && (h.ordNum & 1) === 0 && h.ultraClicks === 0 && (h.flags & ~0x50) === 0 && usePan && o.canonicalOffsets) {
       // ModPlug Tracker / old OpenMPT / Schism disguised as ST3.20.
-      tracker = (h.ordNum & 0x0f) === 0 ? ((h.masterVolume & 0x80) !== 0 ? 'ModPlug Tracker / OpenMPT 1.17' : 'ModPlug Tracker 1.0 alpha') : 'Schism Tracker';
+      if ((h.ordNum & 0x0f) === 0) {
+        // ModPlug 1.0 alpha 5 did not set the stereo flag; alpha 6 and later do.
+        modplug116 = (h.masterVolume & 0x80) !== 0;
+        tracker = modplug116 ? 'ModPlug Tracker / OpenMPT 1.17' : 'ModPlug Tracker 1.0 alpha';
+        savedByOpenMPT = true;
+      } else if ((h.masterVolume & 0x80) !== 0) tracker = 'Schism Tracker';
+      keepMidiMacros = true;
       nonCompat = true;
       flags.st3LimitPeriod = true;
     } else if (h.cwtv === 0x1320 && h.special === 0 && h.ultraClicks === 0 && h.flags === 0 && !usePan) {
@@ -85,7 +101,7 @@ export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
     } else {
       const days = h.cwtv === 0x4fff ? h.reserved2 : h.cwtv - 0x4050;
       const date = new Date(Date.UTC(2009, 9, 31) + days * 86400000).toISOString().slice(0, 10);
-      tracker = h.cwtv >= 0x4050 ? `Schism Tracker ${date}` : `Schism Tracker 0.${(h.cwtv & 0xfff).toString(16)}`;
+      tracker = h.cwtv > 0x4050 ? `Schism Tracker ${date}` : `Schism Tracker 0.${hex2(h.cwtv & 0xfff)}`;
       if (days >= schismDays(2021, 5, 2)) flags.periodsAreHertz = true;
       if (days >= schismDays(2016, 5, 13)) flags.itShortSampleRetrig = true;
     }
@@ -106,12 +122,19 @@ export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
   else if (h.cwtv === 0xca00) tracker = 'Camoto';
 
   if (nonCompat) Object.assign(flags, { st3Quirks: false, st3PortaSampleChange: false });
+  // Other trackers kept IT's Zxx macros, except Impulse Tracker before 2.14 (and ST3, which ignored Zxx).
+  if (kind > 0x1000 && (kind !== 0x3000 || h.cwtv >= 0x3214)) keepMidiMacros = true;
+
+  if (modplug116 && channelsBelow32(h) && o.panTable) {
+    // ModPlug 1.0 alpha 6 up to 1.16 set the panning bit for every channel, used or not.
+    tracker = o.panTable.some((p) => p < 0x10) ? 'ModPlug Tracker 1.16 / OpenMPT 1.17' : 'ModPlug Tracker';
+  }
 
   const useGus = o.gusAddresses > 1;
   if (isST3 && o.anySamples && o.gusAddresses === 0 && h.cwtv !== 0x1300) {
     // Every ST3 except early 3.00 writes GUS addresses: without them it was another program.
     isST3 = false;
-    tracker = 'unknown tracker (claims Scream Tracker 3)';
+    tracker = otherThanST3(h, o.panTable !== null);
   } else if (isST3) {
     flags.st3PortaSampleChange = useGus;
     flags.st3SampleSwap = !useGus;
@@ -119,5 +142,20 @@ export function sniffTracker(h: S3MHeader, o: SniffInput): TrackerSniff {
     tracker += useGus ? ' (GUS)' : ' (SB)';
   }
   if (isST3) flags.s3mIgnoreCombinedFineSlides = true;
-  return { tracker, isST3, useGus, savedByOpenMPT, flags };
+  if (o.anyAdpcm) tracker += ' (ADPCM packed)';
+  return { tracker, isST3, useGus, savedByOpenMPT, keepMidiMacros, flags };
+}
+
+/** Fewer than 32 channels in use (the header's count, as libopenmpt reads it). */
+function channelsBelow32(h: S3MHeader): boolean {
+  return h.channels[31] === 0xff;
+}
+
+/** A file claiming ST3 without GUS addresses: converters that fingerprint as ST3.01, else unknown. */
+function otherThanST3(h: S3MHeader, usePan: boolean): string {
+  if (h.cwtv !== 0x1301 || h.ultraClicks !== 0) return 'unknown tracker (claims Scream Tracker 3)';
+  if ((h.flags & ~0x50) === 0 && (h.masterVolume & 0x80) !== 0 && usePan) return 'UNMO3';
+  if (h.flags === 0 && h.globalVolume === 48 && h.masterVolume === 176 && h.tempo === 150 && !usePan) return 'deMODifier';
+  if (h.flags === 0 && h.globalVolume === 64 && (h.masterVolume & 0x7f) === 48 && h.speed === 6 && h.tempo === 125 && !usePan) return 'Kosmic To-S3M';
+  return 'unknown tracker (claims Scream Tracker 3)';
 }

@@ -83,8 +83,15 @@ export function writeS3M(song: Song): WriteResult {
   if (style === 'modplug') while (orders.length % 16) orders.push(0xff);
   else if (orders.length % 2) orders.push(0xff);
 
+  // All channels centred: a mono file (ST3 then mixes at 8/11 of the master volume).
+  const mono = song.channels.slice(0, channels).every((c) => c.pan === 128);
+  // ST3 and Impulse Tracker before 2.14 ignored Zxx, and readers clear the macros of their files:
+  // songs whose Zxx macros are cleared claim those, songs with live macros a tracker that kept them.
+  const zxxCleared = song.midiMacros !== null && song.midiMacros.parametered.every((m) => m === '') && song.midiMacros.fixed.every((m) => m === '');
+  const asOpenMPT = style === 'st3' && !flags.s3mIgnoreCombinedFineSlides && !zxxCleared && !mono;
+  const cwtv = style === 'it' ? (zxxCleared ? 0x3213 : 0x3214) : asOpenMPT ? 0x5117 : 0x1320;
   const out = new Out();
-  out.raw(encodeName(song.title, 28, 'cp437'));
+  out.raw(encodeName(song.title, 28, asOpenMPT ? 'cp1252' : 'cp437'));
   out.u8(0x1a);
   out.u8(0x10);
   out.u16(0);
@@ -92,17 +99,17 @@ export function writeS3M(song: Song): WriteResult {
   out.u16(samples.length);
   out.u16(patterns.length);
   out.u16((flags.st3FastVolumeSlides ? 0x40 : 0) | (flags.amigaPeriodLimits ? 0x10 : 0));
-  // Scream Tracker 3.20 (or ModPlug posing as it); Impulse Tracker 2.14 for songs with IT's rules.
-  out.u16(style === 'it' ? 0x3214 : 0x1320);
+  // Scream Tracker 3.20 (or ModPlug posing as it), OpenMPT 1.17 for other trackers' ST3 rules with
+  // Zxx macros, Impulse Tracker 2.13/2.14 for songs with IT's rules.
+  out.u16(cwtv);
   out.u16(2);
   out.raw([0x53, 0x43, 0x52, 0x4d]);
   out.u8(Math.min(64, song.globalVolume >> 1));
   out.u8(Math.max(1, Math.min(255, song.initialSpeed)));
   out.u8(Math.max(33, Math.min(255, Math.round(song.initialTempo))));
-  // All channels centred: a mono file (ST3 then mixes at 8/11 of the master volume).
-  const mono = song.channels.slice(0, channels).every((c) => c.pan === 128);
   out.u8(mono ? Math.max(0x10, Math.min(0x7f, Math.round((song.mixVolume * 11) / 8))) : 0x80 | Math.max(0x10, Math.min(0x7f, song.mixVolume)));
-  out.u8(style === 'st3' ? 16 : 0);
+  // Ultra-click 16 as ST3.20 writes it (OpenMPT 1.17 wrote 0; 16 with OpenMPT's id means Liquid Tracker).
+  out.u8(style === 'st3' && !asOpenMPT ? 16 : 0);
   out.u8(mono ? 0 : 0xfc);
   out.u16(0);
   out.u32(0);
@@ -238,7 +245,7 @@ export function writeS3M(song: Song): WriteResult {
           if (pcm.bits === 'float') losses.add('floating-point samples stored as 16-bit');
           // GUS addresses: ST3 with the GUS driver gives each sample its own; the SoundBlaster driver writes 1.
           // Without GUS addresses a reader takes the file for another tracker posing as ST3 (its rules differ).
-          const gus = style !== 'st3' ? 1 : !flags.s3mIgnoreCombinedFineSlides ? 0 : flags.st3PortaSampleChange ? 0x100 + i * 0x10 : 1;
+          const gus = style !== 'st3' || asOpenMPT ? 1 : !flags.s3mIgnoreCombinedFineSlides ? 0 : flags.st3PortaSampleChange ? 0x100 + i * 0x10 : 1;
           h[0x28] = gus & 0xff;
           h[0x29] = (gus >> 8) & 0xff;
         }

@@ -15,11 +15,15 @@ const entries = corpusEntries('s3m');
 /**
  * Tracker names where the installed libopenmpt (0.6.9) is older than the OpenMPT source the reader
  * follows: current OpenMPT names ST3 files "3.20 - 3.21" (3.21 writes 3.20) and maps IT Cwt/v 2.17
- * to the 2.14 patches 4-5 (0.6.9 said patch 3). Ours, then libopenmpt 0.6.9's.
+ * to the 2.14 patches 4-5 (0.6.9 said patch 3), and tells ModPlug 1.16 (some channel without the
+ * panning bit) from older ModPlug (every channel's panning bit set). Ours, then libopenmpt 0.6.9's.
  */
 const NEWER_TRACKER_NAMES: Record<string, readonly [string, string]> = {
   's3m/njam-data--ritam.s3m': ['Scream Tracker 3.20 - 3.21 (SB)', 'Scream Tracker 3.20 (SB)'],
   's3m/pathogen--music.s3m': ['Impulse Tracker 2.14p4-5', 'Impulse Tracker 2.14p3'],
+  's3m/gl-117-data--electro.s3m': ['ModPlug Tracker', 'ModPlug Tracker / OpenMPT 1.17'],
+  's3m/gl-117-data--dark.s3m': ['ModPlug Tracker 1.16 / OpenMPT 1.17', 'ModPlug Tracker / OpenMPT 1.17'],
+  's3m/monsterz-data--music.s3m': ['ModPlug Tracker', 'ModPlug Tracker / OpenMPT 1.17'],
 };
 
 /** libopenmpt's order count: the list up to the last entry that is not the end marker. */
