@@ -29,6 +29,12 @@ class BitReader {
   }
 }
 
+/** IT's width change: the announced width, skipping the current one. */
+function nextWidth(current: number, announced: number): number {
+  const w = announced + 1;
+  return w >= current ? w + 1 : w;
+}
+
 /**
  * Decompresses one channel of `frames` samples starting at `offset`. Returns the samples and the
  * offset after the last block (where a stereo sample's right channel starts).
@@ -47,6 +53,8 @@ export function decompressIT(bytes: Uint8Array, offset: number, frames: number, 
     }
     const packed = bytes[pos]! | (bytes[pos + 1]! << 8);
     pos += 2;
+    // OpenMPT skips empty blocks (a damaged header) and reads the next size word.
+    if (packed === 0) continue;
     const end = Math.min(bytes.length, pos + packed);
     if (pos + packed > bytes.length) complete = false;
     const r = new BitReader(bytes, pos, end);
@@ -56,44 +64,42 @@ export function decompressIT(bytes: Uint8Array, offset: number, frames: number, 
     let d2 = 0;
     let i = 0;
     while (i < len) {
-      if (!r.canRead(width)) break;
+      // A width above the top one (only method 3 can set it) ends the block.
+      if (width > topWidth || !r.canRead(width)) break;
       let value = r.read(width);
-      if (width < 7) {
+      const top = 1 << (width - 1);
+      if (width <= 6) {
         // Method 1: the top value announces a new width in 3 (8-bit) or 4 (16-bit) bits.
-        if (value === 1 << (width - 1)) {
+        if (value === top) {
           if (!r.canRead(is16 ? 4 : 3)) break;
-          const w = r.read(is16 ? 4 : 3) + 1;
-          width = w < width ? w : w + 1;
+          width = nextWidth(width, r.read(is16 ? 4 : 3));
           continue;
         }
       } else if (width < topWidth) {
-        // Method 2: values just below the top of the range announce a new width.
-        const border = ((is16 ? 0xffff : 0xff) >> (topWidth - width)) - (is16 ? 8 : 4);
-        if (value > border && value <= border + (is16 ? 16 : 8)) {
-          value -= border;
-          width = value < width ? value : value + 1;
-          continue;
-        }
-      } else if (width === topWidth) {
-        // Method 3: the top bit set means the low byte is the new width.
-        if (value & (1 << (topWidth - 1))) {
-          width = (value + 1) & 0xff;
+        // Method 2: values just around the top bit announce a new width.
+        const lower = top - (is16 ? 8 : 4);
+        if (value >= lower && value <= top + (is16 ? 7 : 3)) {
+          width = nextWidth(width, value - lower);
           continue;
         }
       } else {
-        complete = false;
-        break;
+        // Method 3: the top bit set means the other bits are the new width minus one.
+        if (value & top) {
+          width = (value & (top - 1)) + 1;
+          continue;
+        }
+        value &= top - 1;
       }
-      const bits = is16 ? 16 : 8;
-      const shift = 32 - Math.min(width, bits);
-      const delta = (value << shift) >> shift;
-      d1 = is16 ? ((d1 + delta) << 16) >> 16 : ((d1 + delta) << 24) >> 24;
+      // Methods 1 and 2 sign-extend the delta from its width; method 3 values wrap with the sample.
+      if (width < topWidth && value & top) value -= 2 * top;
+      d1 = is16 ? ((d1 + value) << 16) >> 16 : ((d1 + value) << 24) >> 24;
       d2 = is16 ? ((d2 + d1) << 16) >> 16 : ((d2 + d1) << 24) >> 24;
       out[done + i] = it215 ? d2 : d1;
       i++;
     }
+    // As OpenMPT: a block that ends early leaves the next block to continue where it stopped.
     if (i < len) complete = false;
-    done += len;
+    done += i;
     pos += packed;
   }
   return { data: out, end: Math.min(pos, bytes.length), complete };

@@ -1,12 +1,28 @@
 // OpenMPT's extended song properties ("STPM" then code/size/value fields) that IT and MPTM files
 // saved by ModPlug Tracker and OpenMPT carry after the sample data: channel count beyond what the
-// patterns use, default tempo, row highlights. Unknown fields are skipped.
+// patterns use, default tempo, row highlights, the saving version, mix levels and playback
+// compatibility bits. Unknown fields are skipped.
 
+/** The fields of OpenMPT's song extension block that the reader uses. */
 export interface SongExtensions {
+  /** True when the file has the block at all (OpenMPT then resets its playback rules). */
+  readonly present?: boolean;
   readonly channels?: number;
   readonly tempo?: number;
   readonly rowsPerBeat?: number;
   readonly rowsPerMeasure?: number;
+  /** "LSWV": OpenMPT version that last saved the file (0x01330012 = 1.33.00.12). */
+  readonly lastSavedWith?: number;
+  /** "PMM.": OpenMPT mix levels (0 = ModPlug's original levels). */
+  readonly mixLevels?: number;
+  /** "RP..": restart order. */
+  readonly restartOrder?: number;
+  /** "DGV.": initial global volume 0..256 (OpenMPT's scale, twice IT's). */
+  readonly globalVolume?: number;
+  /** "SPA.": sample pre-amp (IT mix volume). */
+  readonly preAmp?: number;
+  /** "MSF.": OpenMPT playback behaviour bits, least significant bit of byte 0 first. */
+  readonly playBehaviour?: Uint8Array;
 }
 
 function u32(b: Uint8Array, o: number, size: number): number {
@@ -25,7 +41,7 @@ export function readSongExtensions(bytes: Uint8Array, from: number): SongExtensi
     }
   }
   if (at < 0) return {};
-  const out: { channels?: number; tempo?: number; rowsPerBeat?: number; rowsPerMeasure?: number } = {};
+  const out: { -readonly [K in keyof SongExtensions]: SongExtensions[K] } = { present: true };
   let o = at + 4;
   while (o + 6 <= bytes.length) {
     const code = String.fromCharCode(bytes[o]!, bytes[o + 1]!, bytes[o + 2]!, bytes[o + 3]!);
@@ -37,6 +53,12 @@ export function readSongExtensions(bytes: Uint8Array, from: number): SongExtensi
     else if (code === '..TD') out.tempo = v;
     else if (code === '.BPR') out.rowsPerBeat = v;
     else if (code === '.MPR') out.rowsPerMeasure = v;
+    else if (code === 'VWSL') out.lastSavedWith = v;
+    else if (code === '.MMP') out.mixLevels = v;
+    else if (code === '..PR') out.restartOrder = v;
+    else if (code === '.VGD') out.globalVolume = v;
+    else if (code === '.APS') out.preAmp = v;
+    else if (code === '.FSM') out.playBehaviour = bytes.slice(o + 6, o + 6 + size);
     o += 6 + size;
   }
   return out;

@@ -3,19 +3,20 @@
 // and packed patterns, plus the saving tracker's quirks. Damaged parts load empty, with warnings.
 
 import { createChannel, createSong } from '../../song/create.js';
-import type { Effect, VolumeCommand } from '../../song/effects.js';
+import type { Effect } from '../../song/effects.js';
 import { createPattern, MAX_CHANNELS, MAX_ROWS, type Pattern, writeCell } from '../../song/pattern.js';
 import { makeProfile } from '../../song/profile.js';
-import type { Channel, Instrument, MidiMacros, OrderEntry, Sample, Song } from '../../song/song.js';
+import type { Channel, Instrument, OrderEntry, Sample, Song } from '../../song/song.js';
 import { ByteReader } from '../common/byte-reader.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
-import { convertS3MEffect } from '../s3m/effects.js';
+import { convertITEffect, convertITNote, convertITVolume, type ITEffectContext } from './effects.js';
 import { readSongExtensions } from './extensions.js';
 import { readInstrument, readOldInstrument, readSample } from './instruments.js';
 import {
+  CVT_ADPCM,
+  CVT_SIGNED,
   FLAG_COMPATIBLE_GXX,
-  FLAG_EMBEDDED_MIDI,
   FLAG_INSTRUMENTS,
   FLAG_LINEAR,
   FLAG_OLD_EFFECTS,
@@ -24,11 +25,13 @@ import {
   type ITHeader,
   readHeader,
   readSampleHeader,
+  SMP_16BIT,
+  SMP_COMPRESSED,
+  SMP_DATA,
   SPECIAL_HIGHLIGHTS,
-  SPECIAL_HISTORY,
   SPECIAL_MESSAGE,
-  SPECIAL_MIDI,
 } from './layout.js';
+import { readPreamble } from './preamble.js';
 import { sniffTracker } from './tracker.js';
 
 /** True when the bytes are an IT (or MPTM) module. */
@@ -42,56 +45,28 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   const h = readHeader(r);
   const warnings: string[] = [];
 
-  let o = HEADER_SIZE;
-  let orderBytes: ArrayLike<number>;
-  if (h.cwtv > 0x88a && h.cwtv <= 0x88d && isMptm(bytes) && r.has(o, 6) && r.u16le(o) === 0) {
-    // MPTM 1.17.02.xx stores the order list as 32-bit numbers after a version and a count.
-    const count = Math.min(r.u32le(o + 2), Math.floor(r.available(o + 6, r.u32le(o + 2) * 4) / 4));
-    orderBytes = Array.from({ length: count }, (_, i) => Math.min(r.u32le(o + 6 + i * 4), 0xff));
-    o += 6 + count * 4;
-  } else {
-    const ordnum = Math.min(h.ordnum, r.available(o, h.ordnum));
-    if (ordnum < h.ordnum) warnings.push(`the header claims ${h.ordnum} orders, the file holds ${ordnum}`);
-    orderBytes = r.sliceAvailable(o, ordnum);
-    o += h.ordnum;
-  }
-  // Pattern cells name instruments and samples with one byte, and IT orders patterns with one byte.
-  const pointers = (count: number, what: string, max: number): number[] => {
-    let n = Math.min(count, Math.floor(r.available(o, count * 4) / 4));
-    if (n < count) warnings.push(`the header claims ${count} ${what}, the file holds pointers for ${n}`);
-    if (n > max) {
-      warnings.push(`the header claims ${count} ${what}; IT can use ${max}`);
-      n = max;
-    }
-    const out = Array.from({ length: n }, (_, i) => r.u32le(o + i * 4));
-    o += count * 4;
-    return out;
-  };
-  const insPos = pointers(h.insnum, 'instruments', 255);
-  const smpPos = pointers(h.smpnum, 'samples', 255);
-  const patPos = pointers(h.patnum, 'patterns', 256);
+  const mptm = h.cwtv > 0x888 && h.cwtv <= 0xfff && isMptm(bytes);
+  const pre = readPreamble(r, h, mptm && h.cwtv > 0x88a && h.cwtv <= 0x88d && r.has(HEADER_SIZE, 6) && r.u16le(HEADER_SIZE) === 0, warnings);
+  const insPos = pre.instrumentPointers;
+  const smpPos = pre.samplePointers;
+  const patPos = pre.patternPointers;
 
-  let historyEntries = -1;
-  if (h.special & SPECIAL_HISTORY && r.has(o, 2)) {
-    historyEntries = r.u16le(o);
-    o += 2 + historyEntries * 8;
-  }
-  let midiMacros: MidiMacros | null = null;
-  if ((h.flags & FLAG_EMBEDDED_MIDI || h.special & SPECIAL_MIDI) && r.has(o, 153 * 32)) {
-    const text = (i: number) => decodeName(r.slice(o + i * 32, 32), 'cp437');
-    midiMacros = {
-      global: Array.from({ length: 9 }, (_, i) => text(i)),
-      parametered: Array.from({ length: 16 }, (_, i) => text(9 + i)),
-      fixed: Array.from({ length: 128 }, (_, i) => text(25 + i)),
-    };
-  }
-
-  const sniff = sniffTracker(h, { historyEntries, instrumentPointers: insPos, patternPointers: patPos, samplePointers: smpPos, bytes });
+  const headers = smpPos.map((p) => (p !== 0 && r.has(p, 80) ? readSampleHeader(r, p) : null));
+  const ext = readSongExtensions(bytes, HEADER_SIZE);
+  const first = headers[0];
+  const sniff = sniffTracker(h, {
+    preamble: pre,
+    extensions: ext,
+    firstSampleFileName: first ? decodeName(first.fileName, 'cp437') : '',
+    anyUnsignedSample: headers.some((sh) => sh !== null && sh.length > 0 && !(sh.flags & SMP_COMPRESSED) && sh.cvt !== CVT_ADPCM && !(sh.cvt & CVT_SIGNED)),
+    anyAdpcmSample: headers.some((sh) => sh !== null && !(sh.flags & (SMP_COMPRESSED | SMP_16BIT)) && sh.cvt === CVT_ADPCM),
+    mptm,
+  });
   if (sniff.mptm) warnings.push("OpenMPT's MPTM extensions (beyond IT) are not read; the song plays as IT");
 
   let message = '';
   if (h.special & SPECIAL_MESSAGE && h.messageLength > 0) {
-    // IT ends lines with CR and crops the message at the first NUL.
+    // IT ends lines with CR (ChibiTracker LF) and crops the message at the first NUL.
     const raw = r.sliceAvailable(h.messageOffset, h.messageLength);
     const nul = raw.indexOf(0);
     message = decodeName(nul >= 0 ? raw.subarray(0, nul) : raw, 'cp437', true).replace(/\r\n?/g, '\n');
@@ -110,19 +85,21 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
     });
   }
 
+  // IT itself sometimes clears the "sample data present" flag of a sample whose length it keeps;
+  // libopenmpt trusts the flag only in files that look saved by IT (others forget to set it).
+  const muteBuggySamples = !sniff.modplugMade && h.cwtv >= 0x0100 && h.cwtv <= 0x0217 && (h.cwtv < 0x0207 || h.reserved !== 0);
   const samples: Sample[] = smpPos.map((p, i) => {
     const label = `sample ${i + 1}`;
-    if (p === 0 || !r.has(p, 80)) {
+    const sh = headers[i];
+    if (!sh) {
       if (p !== 0) warnings.push(`${label}: its header lies past the end of the file; left empty`);
       return readSample(r, emptyHeader(), h.cwtv, label, warnings);
     }
-    const sh = readSampleHeader(r, p);
-    return readSample(r, sh, h.cwtv, label, warnings);
+    return readSample(r, muteBuggySamples && !(sh.flags & SMP_DATA) ? { ...sh, length: 0 } : sh, h.cwtv, label, warnings);
   });
 
-  // Channels: as many as the patterns use (at least 1), or more when OpenMPT recorded more.
-  const ext = readSongExtensions(bytes, HEADER_SIZE);
-  let channels = 1;
+  // Channels: as many as the patterns use (at least 1), or more when ModPlug/OpenMPT recorded more.
+  let channels = Math.max(1, pre.channelNames.length, pre.pluginChannels);
   for (const p of patPos) if (p !== 0) channels = Math.max(channels, usedChannels(bytes, p));
   if (ext.channels !== undefined) channels = Math.max(channels, ext.channels);
   channels = Math.min(channels, MAX_CHANNELS);
@@ -130,12 +107,18 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   let damaged = 0;
   // Missing patterns share one empty pattern (patterns are immutable), so lying counts cost nothing.
   const empty = createPattern(64, channels);
+  const cells: CellContext = {
+    channels,
+    mptm,
+    vibratoIsSpeed: sniff.mptVersion !== 0 && sniff.mptVersion <= 0x01170254,
+    effects: { cwtv: h.cwtv, warnings },
+  };
   patPos.forEach((p) => {
     if (p === 0) {
       patterns.push(empty);
       return;
     }
-    const result = readPattern(bytes, p, channels, empty);
+    const result = readPattern(bytes, p, cells, empty);
     if (!result.complete) damaged++;
     patterns.push(result.pattern);
   });
@@ -144,18 +127,19 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
 
   const chans: Channel[] = [];
   for (let i = 0; i < channels; i++) {
+    const name = pre.channelNames[i] ?? '';
     const pan = i < 64 ? (h.channelPan[i] ?? 32) : 32;
     const vol = i < 64 ? (h.channelVolume[i] ?? 64) : 64;
     if (pan === 0xff) {
-      chans.push(createChannel());
+      chans.push(createChannel({ name }));
       continue;
     }
     const n = pan & 0x7f;
-    chans.push(createChannel({ volume: Math.min(vol, 64), muted: (pan & 0x80) !== 0, pan: n <= 64 ? n * 4 : 128, surround: n === 100 }));
+    chans.push(createChannel({ name, volume: Math.min(vol, 64), muted: (pan & 0x80) !== 0, pan: n <= 64 ? n * 4 : 128, surround: n === 100 }));
   }
 
   const orders: OrderEntry[] = [];
-  for (const b of Array.from(orderBytes)) {
+  for (const b of pre.orders) {
     if (b === 0xff) orders.push('end');
     else if (b === 0xfe) orders.push('skip');
     else if (b < patterns.length) orders.push(b);
@@ -166,7 +150,16 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   }
   while (orders.length > 1 && orders[orders.length - 1] === 'end') orders.pop();
 
-  const highlights = h.special & SPECIAL_HIGHLIGHTS && h.highlightMinor > 0 && h.highlightMajor > 0;
+  // ModPlug up to OpenMPT 1.17.03.01 left the highlights blank or wrote 4/16 whatever the song used.
+  const highlights = h.special & SPECIAL_HIGHLIGHTS && h.highlightMinor > 0 && h.highlightMajor > 0 && (sniff.mptVersion === 0 || sniff.mptVersion >= 0x01170302);
+  let midiMacros = pre.midiMacros;
+  if (sniff.noZxxMacros) {
+    // Impulse Tracker before 2.14 had no filters: its files' Zxx commands do nothing (libopenmpt).
+    midiMacros = { global: midiMacros?.global ?? IT_GLOBAL_MACROS, parametered: Array(16).fill(''), fixed: Array(128).fill('') };
+  }
+  const restart = ext.restartOrder !== undefined && ext.restartOrder < orders.length ? ext.restartOrder : 0;
+  const globalVolume = ext.globalVolume !== undefined ? Math.min(128, Math.floor(ext.globalVolume / 2)) : Math.min(h.globalVolume, 128);
+  const mix = Math.min(ext.preAmp ?? h.mixVolume, 128);
   const song = createSong(
     {
       channels,
@@ -183,10 +176,11 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
       message,
       initialSpeed: h.speed || 6,
       initialTempo: ext.tempo !== undefined && ext.tempo >= 32 && ext.tempo <= 1000 ? ext.tempo : Math.max(31, h.tempo),
-      globalVolume: Math.min(h.globalVolume, 128),
-      mixVolume: sniff.halveMixVolume ? Math.floor(Math.min(h.mixVolume, 128) / 2) : Math.min(h.mixVolume, 128),
+      globalVolume,
+      mixVolume: sniff.halveMixVolume ? Math.floor(mix / 2) : mix,
       rowsPerBeat: ext.rowsPerBeat || (highlights ? h.highlightMinor : 4),
       rowsPerMeasure: ext.rowsPerMeasure || (highlights ? h.highlightMajor : 16),
+      restartOrder: restart,
       channels: chans,
       orders,
       patterns,
@@ -198,6 +192,9 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   );
   return { song, warnings: [...new Set(warnings)] };
 }
+
+/** Impulse Tracker's global macros (start, stop; the rest empty). */
+const IT_GLOBAL_MACROS: readonly string[] = ['FF', 'FC', '', '', '', '', '', '', ''];
 
 /** OpenMPT's MPTM: the last 4 bytes point at a "228" marker. */
 function isMptm(b: Uint8Array): boolean {
@@ -243,27 +240,21 @@ function usedChannels(bytes: Uint8Array, p: number): number {
   return n;
 }
 
-/** IT volume column: 0..64 volume, then a/b/c/d/e/f ranges of ten, 128..192 panning, g and h. */
-function volumeOf(v: number): VolumeCommand | null {
-  if (v <= 64) return { kind: 'volume', value: v };
-  if (v <= 74) return { kind: 'fineVolUp', value: v - 65 };
-  if (v <= 84) return { kind: 'fineVolDown', value: v - 75 };
-  if (v <= 94) return { kind: 'volSlideUp', value: v - 85 };
-  if (v <= 104) return { kind: 'volSlideDown', value: v - 95 };
-  if (v <= 114) return { kind: 'portaDown', value: v - 105 };
-  if (v <= 124) return { kind: 'portaUp', value: v - 115 };
-  if (v >= 128 && v <= 192) return { kind: 'panning', value: v - 128 };
-  if (v >= 193 && v <= 202) return { kind: 'tonePorta', value: v - 193 };
-  if (v >= 203 && v <= 212) return { kind: 'vibratoDepth', value: v - 203 };
-  return null;
+/** What the pattern reader needs from the rest of the file. */
+interface CellContext {
+  readonly channels: number;
+  readonly mptm: boolean;
+  readonly vibratoIsSpeed: boolean;
+  readonly effects: ITEffectContext;
 }
 
-function readPattern(bytes: Uint8Array, p: number, channels: number, empty: Pattern): { pattern: Pattern; complete: boolean } {
+function readPattern(bytes: Uint8Array, p: number, ctx: CellContext, empty: Pattern): { pattern: Pattern; complete: boolean } {
   if (p + 8 > bytes.length) return { pattern: empty, complete: false };
   const len = bytes[p]! | (bytes[p + 1]! << 8);
   const rows = bytes[p + 2]! | (bytes[p + 3]! << 8);
   if (rows < 1 || rows > MAX_ROWS) return { pattern: empty, complete: false };
-  const pattern = createPattern(rows, channels);
+  const warnings = ctx.effects.warnings;
+  const pattern = createPattern(rows, ctx.channels);
   const end = Math.min(bytes.length, p + 8 + len);
   const masks = new Uint8Array(128);
   const lastNote = new Uint8Array(128);
@@ -287,19 +278,7 @@ function readPattern(bytes: Uint8Array, p: number, channels: number, empty: Patt
     let vol = -1;
     let cmd = 0;
     let param = 0;
-    if (m & 0x01) {
-      const n = bytes[o++] ?? 0;
-      note = n < 0x80 ? Math.min(n + 1, 120) : n === 255 ? 255 : n === 254 ? 254 : 253;
-      lastNote[ch] = note;
-    }
-    if (m & 0x02) lastIns[ch] = instrument = bytes[o++] ?? 0;
-    if (m & 0x04) lastVol[ch] = vol = bytes[o++] ?? 0;
-    if (m & 0x08) {
-      cmd = bytes[o++] ?? 0;
-      param = bytes[o++] ?? 0;
-      lastCmd[ch] = cmd;
-      lastParam[ch] = param;
-    }
+    // Bits 0x10..0x80 repeat the channel's last value; bits 0x01..0x08 read (and remember) a new one.
     if (m & 0x10) note = lastNote[ch]!;
     if (m & 0x20) instrument = lastIns[ch]!;
     if (m & 0x40) vol = lastVol[ch]!;
@@ -307,9 +286,18 @@ function readPattern(bytes: Uint8Array, p: number, channels: number, empty: Patt
       cmd = lastCmd[ch]!;
       param = lastParam[ch]!;
     }
-    if (ch >= channels) continue;
-    const effect: Effect | null = cmd ? convertS3MEffect(cmd, param, false) : null;
-    writeCell(pattern, row, ch, { note, instrument, volume: vol >= 0 ? volumeOf(vol) : null, effects: [effect] });
+    if (m & 0x01) lastNote[ch] = note = convertITNote(bytes[o++] ?? 0, ctx.mptm, warnings);
+    if (m & 0x02) lastIns[ch] = instrument = bytes[o++] ?? 0;
+    if (m & 0x04) lastVol[ch] = vol = bytes[o++] ?? 0;
+    if (m & 0x08) {
+      // A parameter without a command still replaces the remembered effect (OpenMPT 1.25.01.07+).
+      lastCmd[ch] = cmd = bytes[o++] ?? 0;
+      lastParam[ch] = param = bytes[o++] ?? 0;
+    }
+    if (ch >= ctx.channels) continue;
+    const effect: Effect | null = cmd ? convertITEffect(cmd, param, ctx.effects) : null;
+    const volume = vol >= 0 ? convertITVolume(vol, ctx.vibratoIsSpeed, warnings) : null;
+    writeCell(pattern, row, ch, { note, instrument, volume, effects: [effect] });
   }
   return { pattern, complete: row >= rows || o >= end };
 }

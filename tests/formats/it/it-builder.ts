@@ -42,6 +42,12 @@ export interface BuildIT {
   instruments?: number[][];
   patterns?: { rows: number; cells: BuildITCell[] }[];
   message?: string;
+  /** Edit history entries to write (sets the history flag); undefined writes none. */
+  history?: number;
+  /** The header's reserved field (IT's edit timer, "OMPT", "CHBI"...). */
+  reserved?: number[];
+  /** Raw bytes placed right after the pointer tables (and history), e.g. MIDI macros or chunks. */
+  extra?: number[];
 }
 
 const u16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
@@ -101,15 +107,17 @@ export function buildIT(spec: BuildIT = {}): Uint8Array {
   const patterns = (spec.patterns ?? [{ rows: 64, cells: [{ row: 0, channel: 0, note: 60, instrument: 1 }] }]).map((p) => ({ rows: p.rows, data: packITPattern(p.rows, p.cells) }));
   const head: number[] = [0x49, 0x4d, 0x50, 0x4d, ...text(spec.title ?? 'it test', 26), 4, 16];
   head.push(...u16(orders.length), ...u16(instruments.length), ...u16(samples.length), ...u16(patterns.length));
-  head.push(...u16(spec.cwtv ?? 0x0214), ...u16(spec.cmwt ?? 0x0214), ...u16(spec.flags ?? (0x01 | 0x08 | (instruments.length ? 0x04 : 0))), ...u16(spec.special ?? (spec.message ? 1 : 0)));
+  head.push(...u16(spec.cwtv ?? 0x0214), ...u16(spec.cmwt ?? 0x0214), ...u16(spec.flags ?? (0x01 | 0x08 | (instruments.length ? 0x04 : 0))), ...u16((spec.special ?? (spec.message ? 1 : 0)) | (spec.history !== undefined ? 2 : 0)));
   head.push(128, 48, 6, 125, 128, 0);
   const ptrStart = 0xc0 + orders.length;
   const tableLen = (instruments.length + samples.length + patterns.length) * 4;
-  let pos = ptrStart + tableLen;
+  const history = spec.history !== undefined ? [...u16(spec.history), ...new Array<number>(spec.history * 8).fill(0)] : [];
+  const extra = spec.extra ?? [];
+  let pos = ptrStart + tableLen + history.length + extra.length;
   const msgAt = pos;
   const msg = spec.message ? [...text(spec.message.replace(/\n/g, '\r'), spec.message.length), 0] : [];
   pos += msg.length;
-  head.push(...u16(msg.length), ...u32(msg.length ? msgAt : 0), ...u32(0));
+  head.push(...u16(msg.length), ...u32(msg.length ? msgAt : 0), ...(spec.reserved ?? u32(0)));
   head.push(...Array.from({ length: 64 }, (_, i) => spec.channelPan?.[i] ?? 32));
   head.push(...Array.from({ length: 64 }, (_, i) => spec.channelVolume?.[i] ?? 64));
   const insAt = instruments.map((ins) => {
@@ -134,7 +142,7 @@ export function buildIT(spec: BuildIT = {}): Uint8Array {
   });
   const out: number[] = [...head, ...orders];
   for (const a of [...insAt, ...smpAt, ...patAt]) out.push(...u32(a));
-  out.push(...msg);
+  out.push(...history, ...extra, ...msg);
   for (const ins of instruments) out.push(...ins);
   samples.forEach((s, i) => {
     const h = [0x49, 0x4d, 0x50, 0x53, ...text('', 13), s.globalVolume ?? 64, s.flags ?? 1, s.volume ?? 64, ...text(s.name ?? '', 26), s.cvt ?? 1, s.pan ?? 32];

@@ -105,12 +105,18 @@ describe('readIT', () => {
   });
 
   it('tells trackers apart: Impulse Tracker keeps IT rules, ModPlug-era files do not', () => {
-    const it214 = readIT(buildIT({ cwtv: 0x0214, cmwt: 0x0214 })).song;
+    const it214 = readIT(buildIT({ cwtv: 0x0214, cmwt: 0x0214, history: 1 })).song;
     expect(it214.origin.tracker).toBe('Impulse Tracker 2.14');
     expect(it214.profile.flags.itQuirks).toBe(true);
-    const modplug = readIT(buildIT({ cwtv: 0x0217, cmwt: 0x0200 })).song;
-    expect(modplug.origin.tracker).toMatch(/ModPlug Tracker 1\.09/);
+    // IT 2.07+ always writes an edit history (or its edit timer): without either, libopenmpt says Unknown.
+    expect(readIT(buildIT({ cwtv: 0x0214, cmwt: 0x0214 })).song.origin.tracker).toBe('Unknown');
+    const modplug = readIT(buildIT({ cwtv: 0x0217, cmwt: 0x0200, channelPan: [32, 32, 0xff] })).song;
+    expect(modplug.origin.tracker).toBe('ModPlug Tracker 1.09 - 1.16');
     expect(modplug.profile.flags.itQuirks).toBe(false);
+    expect(modplug.profile.flags.modplugMixLevels).toBe(true);
+    const mpt117 = readIT(buildIT({ cwtv: 0x0217, cmwt: 0x0200 })).song;
+    expect(mpt117.origin.tracker).toBe('OpenMPT 1.17 (compatibility export)');
+    expect(mpt117.profile.flags.itQuirks).toBe(false);
     const schism = readIT(buildIT({ cwtv: 0x1050 + 100, cmwt: 0x0214 })).song;
     expect(schism.origin.tracker).toMatch(/^Schism Tracker 2010-02-08/);
     expect(schism.profile.flags.itShortSampleRetrig).toBe(false);
