@@ -21,7 +21,7 @@ export function probeS3M(bytes: Uint8Array): boolean {
 
 export function readS3M(bytes: Uint8Array): ReadResult<Song> {
   const r = new ByteReader(bytes);
-  if (!hasS3MSignature(r)) throw new FormatError('not an S3M module (no SCRM signature at byte 44)', { offset: 0x2c });
+  if (!hasS3MSignature(r)) throw signatureError(r);
   const h = readHeader(r);
   const warnings: string[] = [];
   const channels = channelCount(h);
@@ -133,6 +133,14 @@ const NO_ZXX_MACROS: MidiMacros = {
   parametered: Array.from({ length: 16 }, () => ''),
   fixed: Array.from({ length: 128 }, () => ''),
 };
+
+/** Why bytes that failed the signature check are not a readable S3M. */
+function signatureError(r: ByteReader): FormatError {
+  if (!r.matches(0x2c, 'SCRM')) return new FormatError('not an S3M module (no SCRM signature at byte 44)', { offset: 0x2c });
+  if (!r.has(0, HEADER_SIZE)) return new FormatError(`the file ends inside the ${HEADER_SIZE}-byte S3M header (it has ${r.length} bytes)`, { offset: r.length });
+  if (r.u8(0x1d) !== 0x10) return new FormatError(`not an S3M module (file type ${r.u8(0x1d)}, S3M is 16)`, { offset: 0x1d });
+  return new FormatError(`unknown S3M format version ${r.u16le(0x2a)} (1 and 2 exist)`, { offset: 0x2a });
+}
 
 function cap(claimed: number, present: number, what: string, warnings: string[]): number {
   if (present < claimed) warnings.push(`the header claims ${claimed} ${what}, the file holds ${present}`);
