@@ -13,6 +13,7 @@ import {
   CVT_DELTA,
   CVT_EXTERNAL,
   CVT_OPL,
+  CVT_PTM8TO16,
   CVT_SIGNED,
   ENV_CARRY,
   ENV_ENABLED,
@@ -74,12 +75,26 @@ function maps(b: Uint8Array, o: number): { noteMap: number[]; sampleMap: number[
   return { noteMap, sampleMap };
 }
 
+/**
+ * MIDI program and bank (model: 0-based, -1 = none). Instruments saved by IT 2.02-2.20 store them
+ * 1-based with the bank as one 16-bit word; later ones 0-based, 0xFF = none (libopenmpt ITTools.cpp).
+ */
+function midiProgramBank(trkvers: number, mpr: number, lsb: number, msb: number): { program: number; bank: number } {
+  if ((trkvers === 0x0202 || trkvers === 0x0211 || trkvers === 0x0220 || trkvers === 0x0214) && mpr !== 0xff) {
+    const bank = lsb | (msb << 8);
+    return { program: mpr >= 1 && mpr <= 128 ? mpr - 1 : -1, bank: bank >= 1 && bank <= 128 ? bank - 1 : -1 };
+  }
+  const bank = (lsb < 128 ? lsb + 1 : 0) + (msb < 128 ? msb << 7 : 0);
+  return { program: mpr < 128 ? mpr : -1, bank: bank - 1 };
+}
+
 /** A new-format (IT 2.00+) instrument: 554 bytes at `o`. */
 export function readInstrument(b: Uint8Array, o: number): Instrument {
   const u8 = (i: number) => b[o + i] ?? 0;
   const dfp = u8(25);
   const ifc = u8(58);
   const ifr = u8(59);
+  // 128 and above name a mix plugin instead of a MIDI channel (not supported).
   const mch = u8(60);
   const mpr = u8(61);
   const lsb = u8(62);
@@ -101,13 +116,7 @@ export function readInstrument(b: Uint8Array, o: number): Instrument {
     randomPan: Math.min(u8(27), 64),
     filterCutoff: ifc & 0x80 ? ifc & 0x7f : null,
     filterResonance: ifr & 0x80 ? ifr & 0x7f : null,
-    midi: {
-      port: null,
-      channel: mch >= 1 && mch <= 16 ? mch : 0,
-      program: mpr < 128 ? mpr : -1,
-      bank: lsb < 128 || msb < 128 ? (msb < 128 ? msb : 0) * 128 + (lsb < 128 ? lsb : 0) : -1,
-      transpose: 0,
-    },
+    midi: { port: null, channel: mch >= 1 && mch <= 16 ? mch : 0, ...midiProgramBank(u8(28) | (u8(29) << 8), mpr, lsb, msb), transpose: 0 },
     volumeEnvelope: envelope(readEnvelope(b, o + 304), 0, 64),
     panEnvelope: envelope(readEnvelope(b, o + 386), -32, 32),
     pitchEnvelope: envelope(pitch, -32, 32),
@@ -145,10 +154,16 @@ export function readOldInstrument(b: Uint8Array, o: number): Instrument {
   });
 }
 
-function loop(start: number, end: number, length: number, on: boolean, pingPong: boolean): SampleLoop | null {
+/** A loop clamped to the sample (libopenmpt's SanitizeLoops); null with a warning when nothing is left. */
+function loop(start: number, end: number, length: number, on: boolean, pingPong: boolean, what: string, warnings: string[]): SampleLoop | null {
   if (!on) return null;
   const e = Math.min(end, length);
-  return start < e ? { start, end: e, pingPong } : null;
+  if (start < e) {
+    if (end > length) warnings.push(`${what} ends past the sample (${end} > ${length} frames); clamped`);
+    return { start, end: e, pingPong };
+  }
+  warnings.push(`${what} (${start}..${end}) is empty or outside the ${length}-frame sample; dropped`);
+  return null;
 }
 
 /** Reads a sample's PCM as its header describes; the data is capped by the bytes present. */
@@ -176,9 +191,23 @@ export function readSample(r: ByteReader, sh: ITSampleHeader, cwtv: number, labe
   return createSample({
     ...base,
     pcm,
-    loop: loop(sh.loopStart, sh.loopEnd, frames, (sh.flags & SMP_LOOP) !== 0, (sh.flags & SMP_PINGPONG) !== 0),
-    sustainLoop: loop(sh.sustainStart, sh.sustainEnd, frames, (sh.flags & SMP_SUSTAIN) !== 0, (sh.flags & SMP_PINGPONG_SUSTAIN) !== 0),
+    loop: loop(sh.loopStart, sh.loopEnd, frames, (sh.flags & SMP_LOOP) !== 0, (sh.flags & SMP_PINGPONG) !== 0, `${label}: loop`, warnings),
+    sustainLoop: loop(sh.sustainStart, sh.sustainEnd, frames, (sh.flags & SMP_SUSTAIN) !== 0, (sh.flags & SMP_PINGPONG_SUSTAIN) !== 0, `${label}: sustain loop`, warnings),
   });
+}
+
+/** PolyTracker's 16-bit samples as IT stores them: 8-bit deltas on a running 16-bit sum, low byte first. */
+function readPtmDelta16(bytes: Uint8Array, at: number, frames: number): Int16Array {
+  const n = Math.min(frames, Math.floor(Math.max(0, bytes.length - at) / 2));
+  const out = new Int16Array(n);
+  let delta = 0;
+  for (let i = 0; i < n; i++) {
+    delta = (delta + bytes[at + i * 2]!) & 0xffff;
+    const lo = delta & 0xff;
+    delta = (delta + bytes[at + i * 2 + 1]!) & 0xffff;
+    out[i] = (((delta << 8) | lo) << 16) >> 16;
+  }
+  return out;
 }
 
 function readPcm(bytes: Uint8Array, sh: ITSampleHeader, cwtv: number, label: string, warnings: string[]): SamplePcm {
@@ -212,6 +241,7 @@ function readPcm(bytes: Uint8Array, sh: ITSampleHeader, cwtv: number, label: str
     const { data } = readAdpcm(bytes, sh.pointer, frames);
     return { bits: 8, channels: 1, data };
   }
+  if (is16 && chans === 1 && sh.cvt & CVT_PTM8TO16) return { bits: 16, channels: 1, data: readPtmDelta16(bytes, sh.pointer, frames) };
   const signed = (sh.cvt & CVT_SIGNED) !== 0;
   const bigEndian = (sh.cvt & CVT_BIG_ENDIAN) !== 0;
   const delta = (sh.cvt & CVT_DELTA) !== 0;

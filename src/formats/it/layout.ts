@@ -130,6 +130,7 @@ export const SMP_PINGPONG_SUSTAIN = 0x80;
 export const CVT_SIGNED = 0x01;
 export const CVT_BIG_ENDIAN = 0x02;
 export const CVT_DELTA = 0x04;
+export const CVT_PTM8TO16 = 0x08;
 export const CVT_OPL = 0x40;
 export const CVT_EXTERNAL = 0x80;
 export const CVT_ADPCM = 0xff;

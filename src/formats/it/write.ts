@@ -10,6 +10,7 @@ import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
 import { Losses } from '../common/losses.js';
 import type { WriteResult } from '../common/format-error.js';
 import { encodeName } from '../common/text-codecs.js';
+import { IT_SMOOTH_MIDI } from './effects.js';
 
 export const IT_LIMITS = { channels: 64, rows: 200, patterns: 240, instruments: 99, samples: 99, orders: 256 } as const;
 
@@ -46,7 +47,8 @@ const VIB = { sine: 0, rampDown: 1, square: 2, random: 3, rampUp: 4 } as const;
 function effectBytes(e: Effect, song: Song, losses: Losses): [number, number] | null {
   const code = effectCode(e.kind as Exclude<Effect['kind'], 'none'>, 'it');
   const letter = code[0] ?? '';
-  if (e.kind === 'smoothMidiMacro') return [27, e.param & 0xff];
+  // '\\' is command 28 ('[' = 27 is OpenMPT's parameter extension).
+  if (e.kind === 'smoothMidiMacro') return [IT_SMOOTH_MIDI, e.param & 0xff];
   if (!(letter >= 'A' && letter <= 'Z')) {
     losses.add(`effect "${e.kind}" dropped: IT has no such command`);
     return null;
@@ -115,7 +117,9 @@ function writeInstrument(out: Out, ins: Instrument, losses: Losses): void {
   out.u8(ins.pan === null ? 0x80 | 32 : Math.min(64, Math.round(ins.pan / 4)));
   out.u8(Math.min(100, ins.randomVolume));
   out.u8(Math.min(64, ins.randomPan));
-  out.u16(0x0214);
+  // Readers take MIDI program/bank as 1-based in instruments marked 2.02/2.11/2.14/2.20 (IT's own
+  // quirk, see readInstrument); mark instruments that use them as 2.15 so the 0-based bytes hold.
+  out.u16(ins.midi.program >= 0 || ins.midi.bank >= 0 ? 0x0215 : 0x0214);
   out.u8(0);
   out.u8(0);
   out.raw(encodeName(ins.name, 26, 'cp437'));
