@@ -13,13 +13,17 @@ for (const kind of ALL_EFFECT_KINDS) {
   if (first >= 'A' && first <= 'Z' && !BY_CODE.has(code)) BY_CODE.set(code, kind);
 }
 
+/** S3M command 28 is '\\' (0x5C - 0x40): in S3M files libopenmpt reads it as a plain Zxx MIDI macro. */
+const S3M_BACKSLASH = 28;
+
 /**
- * An effect as stored in S3M/IT pattern data: command 1 = 'A' .. 26 = 'Z', 27 = '\' (smooth MIDI).
- * Unknown commands give null. S3M's Cxx row is stored as two decimal digits (`bcdBreak`).
+ * An effect as stored in S3M/IT pattern data: command 1 = 'A' .. 26 = 'Z'; in S3M files 28 ('\\')
+ * is Zxx too. Unknown commands (0 '@', 27 '[', 29.. and IT's extensions) give null. S3M's Cxx row is
+ * stored as two decimal digits (`bcdBreak`).
  */
 export function convertS3MEffect(command: number, param: number, bcdBreak: boolean): Effect | null {
-  if (command === 0 || command > 27) return null;
-  if (command === 27) return { kind: 'smoothMidiMacro', param };
+  if (command === S3M_BACKSLASH) return { kind: 'midiMacro', param };
+  if (command === 0 || command > 26) return null;
   const letter = String.fromCharCode(0x40 + command);
   if (letter === 'S') {
     const kind = BY_CODE.get(`S${(param >> 4).toString(16).toUpperCase()}`);

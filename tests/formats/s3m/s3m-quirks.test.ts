@@ -62,6 +62,16 @@ describe('S3M tracker quirks', () => {
     expect(getCell(newer, 0, 0).effects).toEqual([{ kind: 'midiMacro', param: 0x02 }]);
   });
 
+  it("reads S3M's '\\' (command 28) as a plain Zxx, and '@' and '[' as nothing, as libopenmpt does for S3M files", () => {
+    const cells = [
+      { row: 0, channel: 0, command: 28, param: 0x40 },
+      { row: 0, channel: 1, command: 27, param: 0x40 },
+      { row: 0, channel: 2, command: 0, param: 0x40 },
+    ];
+    const p = readS3M(buildS3M({ cwtv: 0x3214, patterns: [cells] })).song.patterns[0]!;
+    expect([0, 1, 2].map((ch) => getCell(p, 0, ch).effects)).toEqual([[{ kind: 'midiMacro', param: 0x40 }], [null], [null]]);
+  });
+
   it('mutes an unused (0xFF) channel between used ones, and counts 4 channels when none is used', () => {
     const gap = readS3M(buildS3M({ channels: [0, 0xff, 1, ...Array(29).fill(0xff)] })).song;
     expect(gap.channels).toHaveLength(3);
