@@ -49,6 +49,12 @@ describe.skipIf(!hasCorpus)('S3M corpus', () => {
     expect(entries.length).toBeGreaterThan(0);
   });
 
+  it('the probe claims no corpus file of another format', () => {
+    const others = corpusEntries().filter((x) => x.format !== 's3m');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((x) => probeS3M(readCorpusFile(x))).map((x) => x.path)).toEqual([]);
+  });
+
   for (const e of entries) {
     it(`${e.path}: probed by content and loaded with the manifest's channel count`, () => {
       const bytes = readCorpusFile(e);
