@@ -25,7 +25,6 @@ import {
   readEnvelope,
   SMP_16BIT,
   SMP_COMPRESSED,
-  SMP_DATA,
   SMP_LOOP,
   SMP_PINGPONG,
   SMP_PINGPONG_SUSTAIN,
@@ -184,7 +183,8 @@ export function readSample(r: ByteReader, sh: ITSampleHeader, cwtv: number, labe
     warnings.push(`${label}: the audio is in an external file, which tracker does not load`);
     return createSample(base);
   }
-  if (!(sh.flags & SMP_DATA) || sh.length === 0) return createSample(base);
+  // The "data present" flag is judged by the caller (libopenmpt trusts it only in IT-saved files).
+  if (sh.length === 0) return createSample(base);
 
   const pcm = readPcm(r.bytes, sh, cwtv, label, warnings);
   const frames = pcm.data.length / pcm.channels;

@@ -82,7 +82,7 @@ describe.skipIf(!hasCorpus)('IT corpus', () => {
     const entry = entries.find((e) => e.path.endsWith('pingus-2.it'));
     expect(entry).toBeDefined();
     const bytes = readCorpusFile(entry!);
-    expect(bytes[0x28] | (bytes[0x29]! << 8)).toBe(0x0217);
+    expect(bytes[0x28]! | (bytes[0x29]! << 8)).toBe(0x0217);
     expect(readIT(bytes).song.origin.tracker).toBe('Impulse Tracker 2.14p4-5');
   });
 });
