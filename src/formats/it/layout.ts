@@ -42,8 +42,9 @@ export const SPECIAL_HISTORY = 0x02;
 export const SPECIAL_HIGHLIGHTS = 0x04;
 export const SPECIAL_MIDI = 0x08;
 
+/** "IMPM", or "tpm." of OpenMPT 1.17.02.4x's legacy MPTM files. */
 export function hasITSignature(r: ByteReader): boolean {
-  return r.matches(0, 'IMPM') && r.has(0, HEADER_SIZE);
+  return (r.matches(0, 'IMPM') || r.matches(0, 'tpm.')) && r.has(0, HEADER_SIZE);
 }
 
 export function readHeader(r: ByteReader): ITHeader {

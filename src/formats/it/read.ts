@@ -41,11 +41,14 @@ export function probeIT(bytes: Uint8Array): boolean {
 
 export function readIT(bytes: Uint8Array): ReadResult<Song> {
   const r = new ByteReader(bytes);
-  if (!hasITSignature(r)) throw new FormatError('not an IT module (no IMPM signature)', { offset: 0 });
+  if (!hasITSignature(r)) {
+    if (r.matches(0, 'IMPM')) throw new FormatError(`IT header cut short: ${bytes.length} of ${HEADER_SIZE} bytes`, { offset: bytes.length });
+    throw new FormatError('not an IT module (no IMPM signature)', { offset: 0 });
+  }
   const h = readHeader(r);
   const warnings: string[] = [];
 
-  const mptm = h.cwtv > 0x888 && h.cwtv <= 0xfff && isMptm(bytes);
+  const mptm = r.matches(0, 'tpm.') || (h.cwtv > 0x888 && h.cwtv <= 0xfff && isMptm(bytes));
   const pre = readPreamble(r, h, mptm && h.cwtv > 0x88a && h.cwtv <= 0x88d && r.has(HEADER_SIZE, 6) && r.u16le(HEADER_SIZE) === 0, warnings);
   const insPos = pre.instrumentPointers;
   const smpPos = pre.samplePointers;

@@ -72,7 +72,7 @@ function schismDays(y: number, m: number, d: number): number {
 function schism(h: ITHeader, flags: Partial<Record<ProfileFlag, boolean>>): string {
   const v = h.cwtv & 0xfff;
   const days = h.cwtv === 0x1fff ? h.reserved : v - 0x050;
-  const name = v > 0x050 ? `Schism Tracker ${new Date(Date.UTC(2009, 9, 31) + days * 86400000).toISOString().slice(0, 10)}` : `Schism Tracker 0.${v.toString(16)}`;
+  const name = v > 0x050 ? `Schism Tracker ${new Date(Date.UTC(2009, 9, 31) + days * 86400000).toISOString().slice(0, 10)}` : `Schism Tracker 0.${v.toString(16).padStart(2, '0')}`;
   // Schism Tracker fixed these IT behaviours on the given dates (libopenmpt's SchismQuirks table).
   const older = (y: number, m: number, d: number) => days < schismDays(y, m, d);
   if (older(2015, 1, 29) || (older(2021, 5, 2) && !(h.flags & 0x08))) flags.periodsAreHertz = false;
