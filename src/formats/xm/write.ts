@@ -200,7 +200,10 @@ export function writeXM(song: Song): WriteResult {
   else out.name(song.title, 20);
   out.u8(0x1a);
   // FT2's own name makes readers use FT2's pan law; songs that did not have it say "tracker".
-  const trackerName = song.profile.flags.ft2PanLaw || modplug ? 'FastTracker v2.00   ' : 'tracker             ';
+  // Extension blocks (message, macros, names) after an FT2 name make readers take the file for ModPlug
+  // Tracker and drop FT2's rules: such songs are labelled as OpenMPT, which keeps FT2's rules.
+  const extras = song.message !== '' || song.midiMacros !== null || song.patterns.some((p) => p.name !== '') || song.channels.some((c) => c.name !== '');
+  const trackerName = modplug ? 'FastTracker v2.00   ' : song.profile.flags.ft2PanLaw ? (extras ? 'OpenMPT 1.32.00.00  ' : 'FastTracker v2.00   ') : 'tracker             ';
   out.raw(Array.from(trackerName, (c) => c.charCodeAt(0)));
   out.u16(0x0104);
   out.u32(276);

@@ -73,6 +73,15 @@ describe('XM export from other formats', () => {
     expect(getCell(back.patterns[0]!, 1, 0).note).toBe(63);
   });
 
+  it('keeps FastTracker 2 rules for an FT2 song with a message or names (not taken for ModPlug)', () => {
+    const base = buildSong({ base: 'xm', flags: { ft2PanLaw: true }, samples: [testSample('xm')], pattern: [['C-5 01 ... ...']] });
+    const song = { ...base, message: 'hello\nworld', channels: base.channels.map((c, i) => ({ ...c, name: `ch${i}` })) };
+    const back = readXM(writeXM(song).bytes).song;
+    expect(back.message).toBe('hello\nworld');
+    expect(back.profile).toEqual(song.profile);
+    expect(back.profile.flags.modplugMixLevels).toBe(false);
+  });
+
   it.skipIf(!hasReference)('writes files libopenmpt loads with the same channels, patterns and instruments', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tracker-xmw-'));
     for (const path of ['it/pingus-data--pingus-2.it', 's3m/pathogen--music.s3m', 'mod/tuxmath-data--game3.mod']) {
