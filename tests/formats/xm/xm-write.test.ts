@@ -74,7 +74,7 @@ describe('XM export from other formats', () => {
   });
 
   it('keeps FastTracker 2 rules for an FT2 song with a message or names (not taken for ModPlug)', () => {
-    const base = buildSong({ base: 'xm', flags: { ft2PanLaw: true }, samples: [testSample('xm')], pattern: [['C-5 01 ... ...']] });
+    const base = buildSong({ base: 'xm', flags: { ft2PanLaw: true }, samples: [testSample('xm', { name: '' })], pattern: [['C-5 01 ... ...']] });
     const song = { ...base, message: 'hello\nworld', channels: base.channels.map((c, i) => ({ ...c, name: `ch${i}` })) };
     const back = readXM(writeXM(song).bytes).song;
     expect(back.message).toBe('hello\nworld');
