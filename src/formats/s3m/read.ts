@@ -7,6 +7,7 @@ import { createPattern } from '../../song/pattern.js';
 import { makeProfile, type ProfileFlag } from '../../song/profile.js';
 import type { Channel, MidiMacros, OrderEntry, Sample, Song } from '../../song/song.js';
 import { ByteReader } from '../common/byte-reader.js';
+import { NO_ZXX_MACROS } from '../common/midi-macros.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
 import { channelCount, FLAG_AMIGA_LIMITS, FLAG_FAST_SLIDES, hasS3MSignature, HEADER_SIZE, readHeader, readSampleHeader, type S3MHeader, type S3MSampleHeader } from './layout.js';
@@ -123,16 +124,6 @@ export function readS3M(bytes: Uint8Array): ReadResult<Song> {
   );
   return { song, warnings };
 }
-
-/**
- * IT's default macros with every Zxx macro cleared: ST3 (and Impulse Tracker before 2.14) ignored
- * Zxx, so such files must not drive the filter (libopenmpt clears them the same way).
- */
-const NO_ZXX_MACROS: MidiMacros = {
-  global: ['FF', 'FC', '', '', '', '', '', '', ''],
-  parametered: Array.from({ length: 16 }, () => ''),
-  fixed: Array.from({ length: 128 }, () => ''),
-};
 
 /** Why bytes that failed the signature check are not a readable S3M. */
 function signatureError(r: ByteReader): FormatError {

@@ -7,6 +7,7 @@ import { clonePattern, createPattern, MAX_ROWS, type Pattern, writeCell } from '
 import { makeProfile } from '../../song/profile.js';
 import type { Envelope, Instrument, OrderEntry, Sample, SampleLoop, SamplePcm, Song, VibratoWaveform } from '../../song/song.js';
 import { ByteReader } from '../common/byte-reader.js';
+import { NO_ZXX_MACROS } from '../common/midi-macros.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
 import { readSongExtensions } from '../it/extensions.js';
@@ -131,7 +132,7 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
     {
       title: decodeName(h.songName, 'cp437'),
       message: chunks.message,
-      midiMacros: chunks.midiMacros,
+      midiMacros: chunks.midiMacros ?? (result.clearZxx ? NO_ZXX_MACROS : null),
       ...(ext.rowsPerBeat ? { rowsPerBeat: Math.min(ext.rowsPerBeat, 255) } : {}),
       ...(ext.rowsPerMeasure ? { rowsPerMeasure: Math.min(ext.rowsPerMeasure, 255) } : {}),
       initialSpeed: h.speed === 0 ? 6 : Math.min(h.speed, 255),

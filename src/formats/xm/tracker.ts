@@ -135,7 +135,7 @@ export class TrackerSniffer {
     return this.has(EMPTY_ORDERS);
   }
 
-  finish(): { tracker: string; flags: Partial<Record<ProfileFlag, boolean>> } {
+  finish(): { tracker: string; flags: Partial<Record<ProfileFlag, boolean>>; clearZxx: boolean } {
     if (this.sampleReserved === 0 && this.has(NEW_MODPLUG) && ascii(this.header.songName).includes('\0')) this.made |= CONFIRMED;
     if (this.has(CONFIRMED)) {
       if (this.has(MODPLUG_BIDI)) [this.name, this.savedByModPlug] = ['ModPlug Tracker 1.0 - 1.11', true];
@@ -163,7 +163,8 @@ export class TrackerSniffer {
       else this.name = 'unknown tracker';
     }
     if (this.adpcm) this.name += ' (ADPCM packed)';
-    return { tracker: this.name, flags: this.flags };
+    // FastTracker 2 has no Zxx: libopenmpt clears the macros for its files (unless a MIDI block says otherwise).
+    return { tracker: this.name, flags: this.flags, clearZxx: this.has(FT2_GENERIC) };
   }
 
   /**

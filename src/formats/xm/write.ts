@@ -5,9 +5,10 @@
 
 import type { Effect, EffectKind, VolumeCommand } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
-import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
+import type { Envelope, Instrument, MidiMacros, Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
 import { Losses } from '../common/losses.js';
+import { NO_ZXX_MACROS } from '../common/midi-macros.js';
 import { encodeName } from '../common/text-codecs.js';
 
 export const XM_LIMITS = { channels: 127, rows: 256, patterns: 256, instruments: 128, samplesPerInstrument: 16, orders: 256, envelopePoints: 12 } as const;
@@ -202,7 +203,9 @@ export function writeXM(song: Song): WriteResult {
   // FT2's own name makes readers use FT2's pan law; songs that did not have it say "tracker".
   // Extension blocks (message, macros, names) after an FT2 name make readers take the file for ModPlug
   // Tracker and drop FT2's rules: such songs are labelled as OpenMPT, which keeps FT2's rules.
-  const extras = song.message !== '' || song.midiMacros !== null || song.patterns.some((p) => p.name !== '') || song.channels.some((c) => c.name !== '');
+  // FT2 files read back with cleared Zxx macros anyway: those need no MIDI block.
+  const macros = song.midiMacros && !(song.profile.flags.ft2PanLaw && !modplug && sameMacros(song.midiMacros, NO_ZXX_MACROS)) ? song.midiMacros : null;
+  const extras = song.message !== '' || macros !== null || song.patterns.some((p) => p.name !== '') || song.channels.some((c) => c.name !== '');
   const trackerName = modplug ? 'FastTracker v2.00   ' : song.profile.flags.ft2PanLaw ? (extras ? 'OpenMPT 1.32.00.00  ' : 'FastTracker v2.00   ') : 'tracker             ';
   out.raw(Array.from(trackerName, (c) => c.charCodeAt(0)));
   out.u16(0x0104);
@@ -329,13 +332,17 @@ export function writeXM(song: Song): WriteResult {
     out.u32(fields.length * size);
     for (const f of fields) out.raw(encodeName(f, size, 'cp1252'));
   };
-  const m = song.midiMacros;
+  const m = macros;
   if (m) chunk('MIDI', [...m.global, ...m.parametered, ...m.fixed], 32);
   const patternNames = song.patterns.slice(0, patterns.length).map((p) => p.name);
   if (patternNames.some((n) => n !== '')) chunk('PNAM', patternNames, 32);
   const channelNames = song.channels.slice(0, channels).map((c) => c.name);
   if (channelNames.some((n) => n !== '')) chunk('CNAM', channelNames, 20);
   return { bytes: Uint8Array.from(out.bytes), warnings: losses.list() };
+}
+
+function sameMacros(a: MidiMacros, b: MidiMacros): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function emptyInstrument(): Instrument {

@@ -156,3 +156,21 @@ describe('malformed XM files', () => {
 function buildXMPatternLength(): number {
   return packCells(64, 4, { '0,0': [49, 1, 0x40, 0x0c, 0x20] }).length;
 }
+
+describe('Zxx in FastTracker 2 files', () => {
+  it('FT2 has no Zxx: its files get cleared macros (as libopenmpt), so Z40 leaves the filter alone', async () => {
+    const { Player } = await import('../../../src/engine/replayer/player.js');
+    const { NO_ZXX_MACROS } = await import('../../../src/formats/common/midi-macros.js');
+    const data = packCells(64, 4, { '0,0': [49, 1, 0, 35, 0x40] });
+    const song = readXM(buildXM({ patterns: [{ rows: 64, data }] })).song;
+    expect(song.origin.tracker).toBe('FastTracker 2 or compatible');
+    expect(song.midiMacros).toEqual(NO_ZXX_MACROS);
+    const player = new Player(song, { sampleRate: 48000 });
+    player.nextTick();
+    player.nextTick();
+    expect((player.state.channels[0] as unknown as { voice: { filter: unknown } }).voice.filter).toBeNull();
+    // Another tracker's XM keeps the default macros: there Z40 drives the filter.
+    const other = readXM(buildXM({ tracker: 'MilkyTracker        ', patterns: [{ rows: 64, data }] })).song;
+    expect(other.midiMacros).toBeNull();
+  });
+});
