@@ -77,6 +77,10 @@ export class MixVoice {
   rampStepLeft = 0;
   rampStepRight = 0;
   rampFramesLeft = 0;
+  /** Sample frames per output frame (frequency / output rate), set at each mix call. */
+  step = 0;
+  /** step * direction: what the position moves per output frame in the stretch being mixed. */
+  increment = 0;
 
   /**
    * Starts `sample` at `position` frames. With `ramp` true the gains rise from 0 to the targets
@@ -144,6 +148,8 @@ export class MixVoice {
     this.rampStepLeft = other.rampStepLeft;
     this.rampStepRight = other.rampStepRight;
     this.rampFramesLeft = other.rampFramesLeft;
+    this.step = other.step;
+    this.increment = other.increment;
   }
 }
 
