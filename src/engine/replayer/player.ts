@@ -8,7 +8,7 @@ import { resolveBehaviour } from './behaviour.js';
 import type { ChannelState } from './channel-state.js';
 import { preparePlayerInstrument, preparePlayerSample, type PlayerInstrument, type PlayerSample, toMixSample } from './player-sample.js';
 import { processEffects } from './row-effects.js';
-import { advanceTick, RowVisitor } from './sequencer.js';
+import { advanceTick, RowVisitor, type SequencerMode } from './sequencer.js';
 import { PREVIEW_CHANNELS, ReplayerState } from './state.js';
 import { instrumentChange, keyOff, noteChange } from './notes.js';
 import { updateVoices } from './voices.js';
@@ -71,6 +71,8 @@ export class Player {
   readonly voices: readonly MixVoice[];
   private readonly visitor = new RowVisitor();
   private readonly repeat: boolean;
+  /** The sequencer's options, one object for all ticks (no allocation per tick). */
+  private readonly sequencerMode: SequencerMode = { loopPattern: false, repeat: false };
   private remainingInTick = 0;
   /** Frames rendered so far. */
   framesRendered = 0;
@@ -139,7 +141,8 @@ export class Player {
    */
   nextTick(): number {
     const r = this.state;
-    for (const chn of r.channels) {
+    for (let i = 0; i < r.channels.length; i++) {
+      const chn = r.channels[i] as ChannelState;
       if (chn.length && !chn.voice.active) chn.length = 0;
       if (chn.oneShotPending && chn.voice.pendingLoopEnd < 0 && chn.voice.framesPlayed > 0 && chn.sample) {
         // The mixer finished the one-shot pass: loop the sample's real loop from now on.
@@ -154,7 +157,9 @@ export class Player {
       return r.samplesPerTick;
     }
     if (r.ended) return 0;
-    if (!advanceTick(r, this.visitor, { loopPattern: r.loopPattern, repeat: this.repeat })) {
+    this.sequencerMode.loopPattern = r.loopPattern;
+    this.sequencerMode.repeat = this.repeat;
+    if (!advanceTick(r, this.visitor, this.sequencerMode)) {
       r.ended = true;
       return 0;
     }
