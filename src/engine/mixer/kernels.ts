@@ -15,110 +15,155 @@ const SINC_W = Float64Array.from(SINC_TABLE);
 // frames. Reads v.position, v.increment, the current gains and (when ramping) the ramp steps, and
 // leaves the position and gains where the stretch ends. Taps are proven in range, so the non-null
 // assertions on typed-array reads hold. The right gain carries the surround sign inside the loop.
+// Each kernel has a loop for a volume ramp and a shorter one for steady gains (most frames).
 
 export function nearestMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
-  const ramp = v.rampFramesLeft > 0;
-  const dl = ramp ? v.rampStepLeft : 0;
-  const dr = ramp ? v.rampStepRight * sign : 0;
   let pos = v.position;
   let gl = v.currentLeft;
   let gr = v.currentRight * sign;
   const e = 2 * (o + n);
-  for (let k = 2 * o; k < e; k += 2) {
-    const x = d[pos | 0]!;
-    a[k]! += x * gl;
-    a[k + 1]! += x * gr;
-    gl += dl;
-    gr += dr;
-    pos += inc;
+  if (v.rampFramesLeft > 0) {
+    const dl = v.rampStepLeft;
+    const dr = v.rampStepRight * sign;
+    for (let k = 2 * o; k < e; k += 2) {
+      const x = d[pos | 0]!;
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      gl += dl;
+      gr += dr;
+      pos += inc;
+    }
+    v.currentLeft = gl;
+    v.currentRight = gr * sign;
+  } else {
+    for (let k = 2 * o; k < e; k += 2) {
+      const x = d[pos | 0]!;
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      pos += inc;
+    }
   }
   v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
 }
 
 export function linearMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
-  const ramp = v.rampFramesLeft > 0;
-  const dl = ramp ? v.rampStepLeft : 0;
-  const dr = ramp ? v.rampStepRight * sign : 0;
   let pos = v.position;
   let gl = v.currentLeft;
   let gr = v.currentRight * sign;
   const e = 2 * (o + n);
-  for (let k = 2 * o; k < e; k += 2) {
-    const i = pos | 0;
-    const p = d[i]!;
-    const x = p + (d[i + 1]! - p) * (pos - i);
-    a[k]! += x * gl;
-    a[k + 1]! += x * gr;
-    gl += dl;
-    gr += dr;
-    pos += inc;
+  if (v.rampFramesLeft > 0) {
+    const dl = v.rampStepLeft;
+    const dr = v.rampStepRight * sign;
+    for (let k = 2 * o; k < e; k += 2) {
+      const i = pos | 0;
+      const p = d[i]!;
+      const x = p + (d[i + 1]! - p) * (pos - i);
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      gl += dl;
+      gr += dr;
+      pos += inc;
+    }
+    v.currentLeft = gl;
+    v.currentRight = gr * sign;
+  } else {
+    for (let k = 2 * o; k < e; k += 2) {
+      const i = pos | 0;
+      const p = d[i]!;
+      const x = p + (d[i + 1]! - p) * (pos - i);
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      pos += inc;
+    }
   }
   v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
 }
 
 export function cubicMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
-  const ramp = v.rampFramesLeft > 0;
-  const dl = ramp ? v.rampStepLeft : 0;
-  const dr = ramp ? v.rampStepRight * sign : 0;
   let pos = v.position;
   let gl = v.currentLeft;
   let gr = v.currentRight * sign;
   const e = 2 * (o + n);
-  for (let k = 2 * o; k < e; k += 2) {
-    const i = pos | 0;
-    const t = pos - i;
-    const p0 = d[i - 1]!;
-    const p1 = d[i]!;
-    const p2 = d[i + 1]!;
-    const p3 = d[i + 2]!;
-    const x = p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
-    a[k]! += x * gl;
-    a[k + 1]! += x * gr;
-    gl += dl;
-    gr += dr;
-    pos += inc;
+  if (v.rampFramesLeft > 0) {
+    const dl = v.rampStepLeft;
+    const dr = v.rampStepRight * sign;
+    for (let k = 2 * o; k < e; k += 2) {
+      const i = pos | 0;
+      const t = pos - i;
+      const p0 = d[i - 1]!;
+      const p1 = d[i]!;
+      const p2 = d[i + 1]!;
+      const p3 = d[i + 2]!;
+      const x = p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      gl += dl;
+      gr += dr;
+      pos += inc;
+    }
+    v.currentLeft = gl;
+    v.currentRight = gr * sign;
+  } else {
+    for (let k = 2 * o; k < e; k += 2) {
+      const i = pos | 0;
+      const t = pos - i;
+      const p0 = d[i - 1]!;
+      const p1 = d[i]!;
+      const p2 = d[i + 1]!;
+      const p3 = d[i + 2]!;
+      const x = p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      pos += inc;
+    }
   }
   v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
 }
 
 export function sincMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
-  const ramp = v.rampFramesLeft > 0;
-  const dl = ramp ? v.rampStepLeft : 0;
-  const dr = ramp ? v.rampStepRight * sign : 0;
   let pos = v.position;
   let gl = v.currentLeft;
   let gr = v.currentRight * sign;
   const w = SINC_W;
   const e = 2 * (o + n);
-  for (let k = 2 * o; k < e; k += 2) {
-    const i = pos | 0;
-    const p = (((pos - i) * SINC_PHASES) | 0) * SINC_TAPS;
-    const b = i - 3;
-    const x = d[b]! * w[p]! + d[b + 1]! * w[p + 1]! + d[b + 2]! * w[p + 2]! + d[b + 3]! * w[p + 3]!
-      + d[b + 4]! * w[p + 4]! + d[b + 5]! * w[p + 5]! + d[b + 6]! * w[p + 6]! + d[b + 7]! * w[p + 7]!;
-    a[k]! += x * gl;
-    a[k + 1]! += x * gr;
-    gl += dl;
-    gr += dr;
-    pos += inc;
+  if (v.rampFramesLeft > 0) {
+    const dl = v.rampStepLeft;
+    const dr = v.rampStepRight * sign;
+    for (let k = 2 * o; k < e; k += 2) {
+      const i = pos | 0;
+      const p = (((pos - i) * SINC_PHASES) | 0) * SINC_TAPS;
+      const b = i - 3;
+      const x = d[b]! * w[p]! + d[b + 1]! * w[p + 1]! + d[b + 2]! * w[p + 2]! + d[b + 3]! * w[p + 3]!
+        + d[b + 4]! * w[p + 4]! + d[b + 5]! * w[p + 5]! + d[b + 6]! * w[p + 6]! + d[b + 7]! * w[p + 7]!;
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      gl += dl;
+      gr += dr;
+      pos += inc;
+    }
+    v.currentLeft = gl;
+    v.currentRight = gr * sign;
+  } else {
+    for (let k = 2 * o; k < e; k += 2) {
+      const i = pos | 0;
+      const p = (((pos - i) * SINC_PHASES) | 0) * SINC_TAPS;
+      const b = i - 3;
+      const x = d[b]! * w[p]! + d[b + 1]! * w[p + 1]! + d[b + 2]! * w[p + 2]! + d[b + 3]! * w[p + 3]!
+        + d[b + 4]! * w[p + 4]! + d[b + 5]! * w[p + 5]! + d[b + 6]! * w[p + 6]! + d[b + 7]! * w[p + 7]!;
+      a[k]! += x * gl;
+      a[k + 1]! += x * gr;
+      pos += inc;
+    }
   }
   v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
 }
 
 /**

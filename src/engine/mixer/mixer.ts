@@ -19,6 +19,18 @@ let acc = new Float64Array(2 * 4096);
 
 /** Adds all active voices into out[offset .. offset + frames). */
 export function mixVoices(voices: readonly MixVoice[], outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings): void {
+  mixAll(voices, outLeft, outRight, offset, frames, settings, true);
+}
+
+/**
+ * The same mix through the careful single-frame path only (no kernels): slow, for tests that check
+ * the kernels against it sample for sample.
+ */
+export function mixVoicesFrameByFrame(voices: readonly MixVoice[], outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings): void {
+  mixAll(voices, outLeft, outRight, offset, frames, settings, false);
+}
+
+function mixAll(voices: readonly MixVoice[], outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings, kernels: boolean): void {
   if (acc.length < 2 * frames) acc = new Float64Array(2 * frames);
   const a = acc;
   let used = false;
@@ -37,7 +49,7 @@ export function mixVoices(voices: readonly MixVoice[], outLeft: Float32Array, ou
       a.fill(0, 0, 2 * frames);
       used = true;
     }
-    mixVoice(v, a, frames, settings.interpolation);
+    mixVoice(v, a, frames, settings.interpolation, kernels);
   }
   if (!used) return;
   for (let k = 0; k < frames; k++) {
@@ -66,7 +78,7 @@ function endOf(v: MixVoice, frames: number): number {
 }
 
 /** Mixes one audible voice into the accumulator's first `frames` frames. */
-function mixVoice(v: MixVoice, a: Float64Array, frames: number, mode: InterpolationMode): void {
+function mixVoice(v: MixVoice, a: Float64Array, frames: number, mode: InterpolationMode, kernels: boolean): void {
   const s = v.sample!;
   const tapsL = TAPS_LEFT[mode];
   const tapsR = TAPS_RIGHT[mode];
@@ -91,7 +103,7 @@ function mixVoice(v: MixVoice, a: Float64Array, frames: number, mode: Interpolat
     const inc = step * v.direction;
     v.increment = inc;
     let fast = 0;
-    if (pos >= lo && pos < hi + 1 && step > 0) {
+    if (kernels && pos >= lo && pos < hi + 1 && step > 0) {
       fast = v.direction > 0 ? Math.ceil((hi + 1 - pos) / step) : Math.ceil((pos - lo) / step);
       // Stay strictly inside: the last fast frame must start below hi + 1 (or at/above lo).
       if (v.direction > 0) {
