@@ -68,7 +68,9 @@ function emptySampleModel(): Song['samples'][number] {
 /** Plays one song. */
 export class Player {
   readonly state: ReplayerState;
+  /** The voices of the channels that ever played (state.usedEnd), in channel order; grows. */
   readonly voices: readonly MixVoice[];
+  private readonly voiceList: MixVoice[] = [];
   private readonly visitor = new RowVisitor();
   private readonly repeat: boolean;
   /** The sequencer's options, one object for all ticks (no allocation per tick). */
@@ -116,7 +118,15 @@ export class Player {
         if (b.itInitialNoteMemory) chn.note = chn.newNote = 1;
       }
     }
-    this.voices = r.channels.map((c) => c.voice);
+    this.voices = this.voiceList;
+    this.syncVoices();
+  }
+
+  /** Adds the voices of channels that started playing to the mixed list. */
+  private syncVoices(): void {
+    const r = this.state;
+    const list = this.voiceList;
+    while (list.length < r.usedEnd) list.push((r.channels[list.length] as ChannelState).voice);
   }
 
   /** Current position. */
@@ -141,7 +151,7 @@ export class Player {
    */
   nextTick(): number {
     const r = this.state;
-    for (let i = 0; i < r.channels.length; i++) {
+    for (let i = 0; i < r.usedEnd; i++) {
       const chn = r.channels[i] as ChannelState;
       if (chn.length && !chn.voice.active) chn.length = 0;
       if (chn.oneShotPending && chn.voice.pendingLoopEnd < 0 && chn.voice.framesPlayed > 0 && chn.sample) {
@@ -154,6 +164,7 @@ export class Player {
       r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
       r.firstTick = false;
       updateVoices(r);
+      this.syncVoices();
       return r.samplesPerTick;
     }
     if (r.ended) return 0;
@@ -170,6 +181,7 @@ export class Player {
     }
     r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
     updateVoices(r);
+    this.syncVoices();
     return r.samplesPerTick;
   }
 
@@ -182,6 +194,10 @@ export class Player {
     const r = this.state;
     const ci = r.backgroundEnd + Math.max(0, Math.min(PREVIEW_CHANNELS - 1, slot));
     const chn = r.channels[ci] as ChannelState;
+    if (ci >= r.usedEnd) {
+      r.usedEnd = ci + 1;
+      this.syncVoices();
+    }
     if (note > 120) {
       if (note === 255) keyOff(r, chn);
       else {

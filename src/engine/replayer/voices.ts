@@ -139,7 +139,7 @@ export function updateVoices(r: ReplayerState): void {
   const minPeriod = limits[0];
   const maxPeriod = limits[1];
   const masterVol = b.modplugMixLevels ? modplugMasterVolume(r) : Math.max(1, r.song.mixVolume || 48);
-  for (let ci = 0; ci < r.channels.length; ci++) {
+  for (let ci = 0; ci < r.usedEnd; ci++) {
     const chn = r.channels[ci] as ChannelState;
     const voice = chn.voice;
     const isBackground = ci >= r.numChannels;
