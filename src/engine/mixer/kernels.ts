@@ -17,7 +17,7 @@ const SINC_W = Float64Array.from(SINC_TABLE);
 // assertions on typed-array reads hold. The right gain carries the surround sign inside the loop.
 // Each kernel has a loop for a volume ramp and a shorter one for steady gains (most frames).
 
-export function nearestMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
+export function nearestMono(v: MixVoice, d: Float64Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
   let pos = v.position;
@@ -48,7 +48,7 @@ export function nearestMono(v: MixVoice, d: Float32Array, a: Float64Array, o: nu
   v.position = pos;
 }
 
-export function linearMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
+export function linearMono(v: MixVoice, d: Float64Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
   let pos = v.position;
@@ -83,7 +83,7 @@ export function linearMono(v: MixVoice, d: Float32Array, a: Float64Array, o: num
   v.position = pos;
 }
 
-export function cubicMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
+export function cubicMono(v: MixVoice, d: Float64Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
   let pos = v.position;
@@ -126,7 +126,7 @@ export function cubicMono(v: MixVoice, d: Float32Array, a: Float64Array, o: numb
   v.position = pos;
 }
 
-export function sincMono(v: MixVoice, d: Float32Array, a: Float64Array, o: number, n: number): void {
+export function sincMono(v: MixVoice, d: Float64Array, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
   let pos = v.position;
@@ -170,7 +170,7 @@ export function sincMono(v: MixVoice, d: Float32Array, a: Float64Array, o: numbe
  * Stereo samples and filtered voices: both sides, then the biquad. The interpolation is written out
  * here for both sides (a helper returning the value would box it whenever V8 does not inline it).
  */
-export function generalKernel(v: MixVoice, mode: InterpolationMode, left: Float32Array, right: Float32Array | null, a: Float64Array, o: number, n: number): void {
+export function generalKernel(v: MixVoice, mode: InterpolationMode, left: Float64Array, right: Float64Array | null, a: Float64Array, o: number, n: number): void {
   const inc = v.increment;
   const sign = v.surround ? -1 : 1;
   const ramp = v.rampFramesLeft > 0;

@@ -199,7 +199,7 @@ function tapIndex(v: MixVoice, i: number, frames: number, end: number, start: nu
 const SLOW = new Float64Array(2);
 
 /** Interpolates `d` at the voice's position with loop-aware taps into SLOW[slot]. */
-function interpolateSlow(mode: InterpolationMode, v: MixVoice, d: Float32Array, end: number, start: number, slot: number): void {
+function interpolateSlow(mode: InterpolationMode, v: MixVoice, d: Float64Array, end: number, start: number, slot: number): void {
   const pos = v.position;
   const i = Math.floor(pos);
   const t = pos - i;

@@ -3,12 +3,16 @@
 // tick; the mixer renders frames from them, advances the position, and ramps gains between ticks.
 // A pattern channel is not a voice: IT new-note actions leave old voices playing in the background.
 
-/** Sample PCM converted once per song to float (-1..1), one array per side. */
+/**
+ * Sample PCM converted once per song to float (-1..1), one array per side. Doubles rather than
+ * floats: the kernels run ~10% faster without a conversion per tap (measured on the corpus with
+ * bench/speed.bench.ts), for 8 instead of 4 bytes per frame.
+ */
 export interface MixSample {
   /** Left (or only) channel. */
-  readonly left: Float32Array;
+  readonly left: Float64Array;
   /** Right channel of a stereo sample, or null for mono. */
-  readonly right: Float32Array | null;
+  readonly right: Float64Array | null;
   /** Frames (both arrays hold at least this many). */
   readonly frames: number;
 }

@@ -22,8 +22,8 @@ function rng(seed: number) {
 }
 
 function makeSample(frames: number, stereo: boolean, r: () => number): MixSample {
-  const left = Float32Array.from({ length: frames }, () => r() * 2 - 1);
-  return { left, right: stereo ? Float32Array.from({ length: frames }, () => r() * 2 - 1) : null, frames };
+  const left = Float64Array.from({ length: frames }, () => Math.fround(r() * 2 - 1));
+  return { left, right: stereo ? Float64Array.from({ length: frames }, () => Math.fround(r() * 2 - 1)) : null, frames };
 }
 
 function makeVoice(s: MixSample, loop: LoopMode, r: () => number): MixVoice {
@@ -145,7 +145,7 @@ describe('mixer behaviour', () => {
   });
 
   it('linear interpolation gives midpoints at half speed', () => {
-    const s: MixSample = { left: Float32Array.from([0, 1, 0, -1, 0, 1, 0, -1]), right: null, frames: 8 };
+    const s: MixSample = { left: Float64Array.from([0, 1, 0, -1, 0, 1, 0, -1]), right: null, frames: 8 };
     const v = new MixVoice();
     v.gainLeft = v.gainRight = 1;
     v.frequency = RATE / 2;
@@ -218,7 +218,7 @@ describe('mixer behaviour', () => {
   });
 
   it('ramps gains: no jump on trigger, on gain change or on stop', () => {
-    const s: MixSample = { left: new Float32Array(100000).fill(0.8), right: null, frames: 100000 };
+    const s: MixSample = { left: new Float64Array(100000).fill(0.8), right: null, frames: 100000 };
     const v = new MixVoice();
     v.frequency = RATE;
     v.gainLeft = v.gainRight = 1;
@@ -237,7 +237,7 @@ describe('mixer behaviour', () => {
   });
 
   it('keeps stereo sides apart and inverts the right side for surround', () => {
-    const s: MixSample = { left: new Float32Array(100).fill(0.5), right: new Float32Array(100).fill(-0.25), frames: 100 };
+    const s: MixSample = { left: new Float64Array(100).fill(0.5), right: new Float64Array(100).fill(-0.25), frames: 100 };
     const v = new MixVoice();
     v.frequency = RATE;
     v.gainLeft = v.gainRight = 1;
@@ -251,7 +251,7 @@ describe('mixer behaviour', () => {
     m.frequency = RATE;
     m.gainLeft = m.gainRight = 1;
     m.surround = true;
-    m.trigger({ left: new Float32Array(100).fill(0.5), right: null, frames: 100 }, 0, false);
+    m.trigger({ left: new Float64Array(100).fill(0.5), right: null, frames: 100 }, 0, false);
     const L2 = new Float32Array(10);
     const R2 = new Float32Array(10);
     mixVoices([m], L2, R2, 0, 10, settings('linear'));
@@ -260,7 +260,7 @@ describe('mixer behaviour', () => {
 
   it('applies the filter: identity passes, a low-pass attenuates a high tone', () => {
     const n = 4800;
-    const hi: MixSample = { left: Float32Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 10000 * i) / RATE)), right: null, frames: n };
+    const hi: MixSample = { left: Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 10000 * i) / RATE)), right: null, frames: n };
     const run = (filter: MixVoice['filter']) => {
       const v = new MixVoice();
       v.frequency = RATE;
