@@ -56,6 +56,11 @@ export class EngineCore {
     return this.song;
   }
 
+  /** Frames rendered so far: the stream position of the next chunk. */
+  get streamFrame(): number {
+    return this.framesPlayed;
+  }
+
   /** Applies one command from the UI. */
   handle(cmd: EngineCommand): void {
     switch (cmd.type) {

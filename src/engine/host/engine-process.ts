@@ -17,15 +17,26 @@ const service = new EngineService(send, {
   master: defaultMaster(),
 });
 
+/** All MIDI notes off and ports closed (at most half a second), then exit. */
+function exitAfterShutdown(code: number): void {
+  const timer = setTimeout(() => process.exit(code), 600);
+  void service.shutdown().finally(() => {
+    clearTimeout(timer);
+    process.exit(code);
+  });
+}
+
 process.on('message', (msg) => {
-  service.handle(msg as EngineCommand);
-  if ((msg as EngineCommand).type === 'shutdown') setTimeout(() => process.exit(0), 50);
+  if ((msg as EngineCommand).type === 'shutdown') exitAfterShutdown(0);
+  else service.handle(msg as EngineCommand);
 });
-process.on('disconnect', () => process.exit(0));
+// The editor went away (quit, crash, lost SSH session): never leave a synth with hanging notes.
+process.on('disconnect', () => exitAfterShutdown(0));
+process.on('SIGTERM', () => exitAfterShutdown(0));
 process.on('uncaughtException', (e) => {
   send({ type: 'error', message: `engine crashed: ${e.message}` });
   process.stderr.write(`${e.stack ?? e.message}\n`);
-  process.exit(70);
+  exitAfterShutdown(70);
 });
 
 service.start().catch((e: unknown) => {

@@ -33,7 +33,7 @@ export class MidiClockOut {
     const start = this.phase;
     const end = start + ppt;
     for (let k = Math.ceil(start - EPSILON); k < end - EPSILON; k++) {
-      const at = frame + Math.floor(((Math.max(k, start) - start) / ppt) * frames);
+      const at = frame + Math.floor(((Math.max(k, start) - start) / ppt) * frames + EPSILON);
       out(at, null, [CLOCK]);
     }
     // Snap to whole pulses when floating-point sums land within rounding of one.
