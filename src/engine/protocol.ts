@@ -27,7 +27,7 @@ export type EngineCommand =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   /** Preview (keyjazz): play `note` with `instrument` (1-based; sample in sample mode) on a preview voice. */
-  | { readonly type: 'previewNote'; readonly note: number; readonly instrument: number; readonly volume: number; readonly channel: number }
+  | { readonly type: 'previewNote'; readonly note: number; readonly instrument: number; readonly volume: number; readonly channel: number; readonly hold?: boolean }
   | { readonly type: 'previewOff'; readonly channel: number }
   | { readonly type: 'setMute'; readonly channel: number; readonly muted: boolean }
   | { readonly type: 'setOutput'; readonly device: string | null; readonly sampleRate: number; readonly latencyMs: number }

@@ -105,7 +105,9 @@ export class EngineCore {
       case 'previewNote': {
         const slot = cmd.channel % 8;
         this.previewPlayer()?.previewNote(slot, cmd.note, cmd.instrument, cmd.volume);
-        this.previewHold.set(slot, Math.round(this.previewSeconds * this.sampleRate));
+        // Held notes (a MIDI key) wait for their previewOff; terminal keys release themselves.
+        if (cmd.hold) this.previewHold.delete(slot);
+        else this.previewHold.set(slot, Math.round(this.previewSeconds * this.sampleRate));
         break;
       }
       case 'previewOff':
