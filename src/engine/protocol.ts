@@ -37,6 +37,8 @@ export type EngineCommand =
   | { readonly type: 'setMidi'; readonly setup: MidiSetup }
   /** All notes off on every MIDI output, now. */
   | { readonly type: 'midiPanic' }
+  /** Ask how late MIDI messages went out (answered by a 'midiTiming' event). */
+  | { readonly type: 'midiTiming' }
   | { readonly type: 'shutdown' };
 
 /** Where playback is, sent at least 30 times a second while playing. */
@@ -66,6 +68,14 @@ export interface AudioStatus {
   readonly load?: { readonly average: number; readonly peak: number; readonly underrunRatio: number };
   /** The audio clock (seconds), the engine process's CPU time (seconds) and its wall time when measured. */
   readonly clock?: { readonly audioSeconds: number; readonly cpuSeconds: number; readonly wallSeconds: number; readonly lateFrames: number };
+}
+
+/** Lateness of sent MIDI messages in milliseconds. */
+export interface MidiTiming {
+  readonly count: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
 }
 
 /** The user's MIDI choices. */
@@ -106,7 +116,9 @@ export type EngineEvent =
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'midi'; readonly status: MidiStatus }
   /** A note or controller from the MIDI input (note entry, keyjazz): raw bytes. */
-  | { readonly type: 'midiInput'; readonly bytes: readonly number[] };
+  | { readonly type: 'midiInput'; readonly bytes: readonly number[] }
+  /** How late MIDI messages left (sent - due, ms) for notes and for clock, since the engine started. */
+  | { readonly type: 'midiTiming'; readonly notes: MidiTiming; readonly clock: MidiTiming };
 
 /** What the UI holds of the engine: a way to send commands and hear events. */
 export interface EngineClient {

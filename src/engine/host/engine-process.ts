@@ -11,10 +11,12 @@ const send = (event: unknown): void => {
 };
 
 const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as { device: string | null; sampleRate: number; latencyMs: number; silent?: boolean }) : null;
+const midiDriverModule = process.argv[3];
 const service = new EngineService(send, {
   prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: 20 },
   mix: defaultMix(argPrefs?.sampleRate ?? 48000),
   master: defaultMaster(),
+  ...(midiDriverModule ? { midi: { driverModule: midiDriverModule } } : {}),
 });
 
 /** All MIDI notes off and ports closed (at most half a second), then exit. */

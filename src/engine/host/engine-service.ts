@@ -217,6 +217,13 @@ export class EngineService {
       this.midi?.panic();
       return;
     }
+    if (cmd.type === 'midiTiming') {
+      const none = { count: 0, p50: 0, p99: 0, max: 0 };
+      const timing = this.midi?.sendTiming();
+      if (!timing) this.post({ type: 'midiTiming', notes: none, clock: none });
+      else void timing.then((t) => this.post({ type: 'midiTiming', notes: t.notes, clock: t.clock }));
+      return;
+    }
     this.core.handle(cmd);
     if (cmd.type === 'setSong' || cmd.type === 'setInstrument') {
       const song = this.core.currentSong;
