@@ -2,6 +2,7 @@
 // IPC channel. Its stdout/stderr go to a log file (set up by the parent), so native audio and MIDI
 // libraries can print whatever they like without reaching the user's terminal.
 
+import { setPriority } from 'node:os';
 import type { EngineCommand } from '../protocol.js';
 import { defaultMix, defaultMaster } from './mix-setup.js';
 import { EngineService } from './engine-service.js';
@@ -11,6 +12,14 @@ const send = (event: unknown): void => {
 };
 
 const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as { device: string | null; sampleRate: number; latencyMs: number; silent?: boolean }) : null;
+// Audio and MIDI timing matter more than anything else the machine does: ask for a higher priority
+// before any thread starts (threads inherit it). Without the privilege the request fails quietly.
+try {
+  setPriority(-11);
+} catch {
+  // Not permitted (an ordinary user without CAP_SYS_NICE): normal priority.
+}
+
 const midiDriverModule = process.argv[3];
 const service = new EngineService(send, {
   prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: 20 },

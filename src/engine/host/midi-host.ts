@@ -201,6 +201,7 @@ export class MidiHost {
     for (const e of events) {
       const base = this.clock.wallAt((audioFrame + e.offset) / this.sampleRate) + this.outputLatencyMs;
       for (const port of portsFor(e, routing)) {
+        if (!this.openOutputs.includes(port)) continue;
         messages.push({ due: base + (this.setup.latencyMs[port] ?? 0), port, bytes: e.bytes, ...(e.kind === 'clock' ? { clock: true } : {}) });
       }
     }

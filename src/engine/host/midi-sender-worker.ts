@@ -55,15 +55,18 @@ function track(name: string, bytes: readonly number[]): void {
   else on.set(id, n - 1);
 }
 
-function sendNow(name: string, bytes: readonly number[]): void {
+/** Sends one message; false when the port is not open (or just failed). */
+function sendNow(name: string, bytes: readonly number[]): boolean {
   const out = outputs.get(name);
-  if (!out) return;
+  if (!out) return false;
   try {
     out.send(bytes);
     track(name, bytes);
+    return true;
   } catch (e) {
     outputs.delete(name);
     report({ op: 'error', port: name, reason: reason(e) });
+    return false;
   }
 }
 
@@ -170,10 +173,11 @@ for (;;) {
   while (queue.length > 0 && (queue[0] as TimedMessage).due <= now + SPIN_MS) {
     const m = queue.shift() as TimedMessage;
     while (now < m.due) now = monotonicMs();
-    sendNow(m.port, m.bytes);
-    const late = monotonicMs() - m.due;
-    const list = m.clock ? lateClock : lateNotes;
-    if (list.length < 1_000_000) list.push(late);
+    if (sendNow(m.port, m.bytes)) {
+      const late = monotonicMs() - m.due;
+      const list = m.clock ? lateClock : lateNotes;
+      if (list.length < 1_000_000) list.push(late);
+    }
     now = monotonicMs();
   }
   const next = queue[0];
