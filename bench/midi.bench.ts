@@ -11,6 +11,7 @@ import { createEngine } from '../src/engine/host/create-engine.js';
 import type { EngineEvent, MidiTiming } from '../src/engine/protocol.js';
 import { readSong } from '../src/formats/registry.js';
 import { corpusEntries, hasCorpus, readCorpusFile } from '../tests/helpers/corpus.js';
+import { blockThreadPeriodically } from './lib/busy-ui.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const SECONDS = Number(arg('--seconds') ?? 60);
@@ -41,14 +42,9 @@ const t0 = performance.now();
 while (opened.length === 0 && performance.now() - t0 < 10000) await wait(20);
 engine.send({ type: 'play', mode: 'song', order: 0, row: 0 });
 const load0 = loadavg()[0] ?? 0;
-const busy = setInterval(() => {
-  const until = performance.now() + 200;
-  while (performance.now() < until) {
-    // The UI thread is stuck (a slow redraw, a big paste, garbage collection).
-  }
-}, 1000);
+const unblock = blockThreadPeriodically(200, 1000);
 await wait(SECONDS * 1000);
-clearInterval(busy);
+unblock();
 engine.send({ type: 'stop' });
 await wait(500);
 engine.send({ type: 'midiTiming' });

@@ -13,8 +13,8 @@ import type { EngineEvent, MidiSetup, MidiStatus } from '../protocol.js';
 import type { Song } from '../../song/song.js';
 import { ClockMap } from './clock-map.js';
 import type { EngineCore } from './engine-core.js';
-import { MidiSender, defaultDriverModule } from './midi-sender.js';
-import type { TimedMessage } from './midi-sender-protocol.js';
+import { MidiSender, type MidiSenderLike, defaultDriverModule } from './midi-sender.js';
+import type { SenderReport, TimedMessage } from './midi-sender-protocol.js';
 import { monotonicMs } from './monotonic-clock.js';
 
 export const NO_MIDI_SETUP: MidiSetup = { output: null, input: null, clockOut: false, clockIn: false, latencyMs: {} };
@@ -24,6 +24,8 @@ export interface MidiHostOptions {
   readonly driverModule?: string;
   /** Milliseconds between port scans (default 2000). */
   readonly pollMs?: number;
+  /** Makes the sender (tests record what would be sent; default: the sender thread). */
+  readonly createSender?: (driverModule: string, onReport: (r: SenderReport) => void) => MidiSenderLike;
 }
 
 /** Prefers a real port over ALSA's "Midi Through" loopback when no output is chosen. */
@@ -34,7 +36,7 @@ function firstOutput(outputs: readonly string[]): string | null {
 export class MidiHost {
   private driver: MidiDriver | null = null;
   private driverError: string | null = null;
-  private sender: MidiSender | null = null;
+  private sender: MidiSenderLike | null = null;
   private setup: MidiSetup = NO_MIDI_SETUP;
   private song: Song | null = null;
   private core: EngineCore | null = null;
@@ -66,7 +68,7 @@ export class MidiHost {
     } catch (e) {
       this.driverError = e instanceof Error ? e.message : String(e);
     }
-    this.sender = new MidiSender({ driverModule: module, onReport: (r) => {
+    const onReport = (r: SenderReport): void => {
       if (r.op === 'opened') {
         this.openOutputs = [...r.names];
         for (const f of r.failed) process.stderr.write(`midi: cannot open output ${f.name}: ${f.reason}\n`);
@@ -75,7 +77,8 @@ export class MidiHost {
         process.stderr.write(`midi: ${r.port ? `${r.port}: ` : ''}${r.reason}\n`);
         this.rescan();
       }
-    } });
+    };
+    this.sender = this.options.createSender ? this.options.createSender(module, onReport) : new MidiSender({ driverModule: module, onReport });
     this.rescan();
     this.pollTimer = setInterval(() => this.rescan(), this.options.pollMs ?? 2000);
     this.pollTimer.unref();
@@ -218,7 +221,7 @@ export class MidiHost {
   }
 
   /** Timing of the sends so far (benchmarks and `tracker play --stats`). */
-  sendTiming(reset = false): ReturnType<MidiSender['stats']> | null {
+  sendTiming(reset = false): ReturnType<MidiSenderLike['stats']> | null {
     return this.sender?.stats(reset) ?? null;
   }
 

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { SendTiming, SenderReport, SenderRequest, TimedMessage } from './midi-sender-protocol.js';
 
+export type { TimedMessage };
+
 export interface MidiSenderOptions {
   /** Module exporting createMidiDriver() (default: the easymidi adapter). */
   readonly driverModule?: string;
@@ -25,7 +27,17 @@ export function defaultDriverModule(): string {
   return sibling('easymidi-driver').file;
 }
 
-export class MidiSender {
+/** What the engine's MIDI host needs of a sender (MidiSender; tests record instead). */
+export interface MidiSenderLike {
+  setPorts(names: readonly string[]): void;
+  send(messages: readonly TimedMessage[]): void;
+  cancelAfter(after: number): void;
+  panic(ports?: readonly string[]): void;
+  stats(reset?: boolean): Promise<{ notes: SendTiming; clock: SendTiming }>;
+  close(timeoutMs?: number): Promise<void>;
+}
+
+export class MidiSender implements MidiSenderLike {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly wake: Int32Array;

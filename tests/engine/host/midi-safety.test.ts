@@ -12,19 +12,11 @@ import { ProcessEngineClient } from '../../../src/engine/host/process-engine-cli
 import type { EngineEvent } from '../../../src/engine/protocol.js';
 import { buildSong } from '../../helpers/song-builder.js';
 import { REPO } from '../../helpers/run-cli.js';
+import { until } from '../../helpers/until.js';
 import { midiInstrument } from '../midi/midi-helpers.js';
 import { readMidiLog } from '../midi/file-midi-driver.js';
 
 const DRIVER = fileURLToPath(new URL('../midi/file-midi-driver.ts', import.meta.url));
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, ok: () => boolean, ms = 15000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await wait(20);
-  }
-}
 
 /** A long note on a MIDI-only instrument, so a note is sounding whenever we look. */
 const song = buildSong({ base: 'it', rows: 64, pattern: [['C-5 01 ... ...']], instruments: [midiInstrument({ port: 'Synth A' })] });
