@@ -188,7 +188,11 @@ function tapIndex(v: MixVoice, i: number, frames: number, end: number, start: nu
   if (i < end && i >= 0 && (i >= start || v.direction > 0)) return i < frames ? i : -1;
   if (i < 0) return -1;
   const len = end - start;
-  if (v.loopMode === 'forward') return start + ((((i - start) % len) + len) % len);
+  if (v.loopMode === 'forward') {
+    // Most taps are at most one loop past the end: no division needed.
+    if (i >= end && i < end + len) return i - len;
+    return start + ((((i - start) % len) + len) % len);
+  }
   const period = 2 * len;
   let k = (((i - start) % period) + period) % period;
   if (k >= len) k = period - 1 - k;
