@@ -49,6 +49,11 @@ export class ChunkScheduler {
   /** Frames the clock ran ahead of the schedule (audible gaps). */
   lateFrames = 0;
   lateEvents = 0;
+  /** Seconds spent rendering chunks (the engine's own render load), and the worst chunk's share of its duration. */
+  renderSeconds = 0;
+  peakRenderRatio = 0;
+  /** Consecutive chunks rendered silent while the song was not playing (0 while playing). */
+  quietChunks = 0;
 
   private readonly ctx: AudioContextLike;
   private readonly core: EngineCore;
@@ -89,6 +94,16 @@ export class ChunkScheduler {
     return count;
   }
 
+  /**
+   * Milliseconds until the next chunk is due (the schedule would fall below `aheadFrames`); 0 when one
+   * is due now or the stream has not started. The engine sleeps this long instead of polling.
+   */
+  msUntilDue(): number {
+    if (this.startFrame < 0) return 0;
+    const due = this.startFrame + this.scheduled - this.aheadFrames;
+    return Math.max(0, ((due - this.nowFrame()) * 1000) / this.ctx.sampleRate);
+  }
+
   /** Schedules exactly `chunks` chunks regardless of the clock (offline rendering). */
   scheduleChunks(chunks: number): void {
     if (this.startFrame < 0) this.startFrame = 0;
@@ -97,7 +112,14 @@ export class ChunkScheduler {
 
   private scheduleChunk(frame: number): void {
     const snapshot = this.core.snapshot();
+    const playing = this.core.isPlaying;
+    const t0 = performance.now();
     this.core.render(this.left, this.right, this.chunkFrames);
+    const seconds = (performance.now() - t0) / 1000;
+    this.renderSeconds += seconds;
+    const ratio = (seconds * this.ctx.sampleRate) / this.chunkFrames;
+    if (ratio > this.peakRenderRatio) this.peakRenderRatio = ratio;
+    this.quietChunks = !playing && isSilent(this.left, this.right, this.chunkFrames) ? this.quietChunks + 1 : 0;
     const buf = this.ctx.createBuffer(2, this.chunkFrames, this.ctx.sampleRate);
     buf.copyToChannel(this.left, 0);
     buf.copyToChannel(this.right, 1);
@@ -147,4 +169,9 @@ export class ChunkScheduler {
   get framesScheduled(): number {
     return this.scheduled;
   }
+}
+
+function isSilent(left: Float32Array, right: Float32Array, frames: number): boolean {
+  for (let i = 0; i < frames; i++) if (left[i] !== 0 || right[i] !== 0) return false;
+  return true;
 }

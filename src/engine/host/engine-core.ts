@@ -47,6 +47,11 @@ export class EngineCore {
     return this.player !== null && !this.paused;
   }
 
+  /** Nothing will change until the next command: stopped or paused, and no previewed note held. */
+  get isIdle(): boolean {
+    return (this.player === null || this.paused) && this.previewHold.size === 0;
+  }
+
   get currentSong(): Song | null {
     return this.song;
   }

@@ -2,7 +2,9 @@
 // IPC channel. Its stdout/stderr go to a log file (set up by the parent), so native audio and MIDI
 // libraries can print whatever they like without reaching the user's terminal.
 
+import { setPriority } from 'node:os';
 import type { EngineCommand } from '../protocol.js';
+import { DEFAULT_LATENCY_MS, type OutputPreferences } from './audio-output.js';
 import { defaultMix, defaultMaster } from './mix-setup.js';
 import { EngineService } from './engine-service.js';
 
@@ -10,10 +12,21 @@ const send = (event: unknown): void => {
   if (process.connected) process.send?.(event);
 };
 
-const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as { device: string | null; sampleRate: number; latencyMs: number; silent?: boolean }) : null;
+// Audio must be computed before it is due, however busy the machine: ask for a higher scheduling
+// priority, as audio servers do. Allowed for root and where limits.conf grants it (often the audio
+// group); refused otherwise, which only costs safety margin under load.
+try {
+  setPriority(-10);
+  process.stderr.write('engine: running at raised priority (nice -10)\n');
+} catch {
+  process.stderr.write('engine: could not raise the scheduling priority; running at normal priority\n');
+}
+
+const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as OutputPreferences) : null;
 const service = new EngineService(send, {
-  prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: 20 },
+  prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: DEFAULT_LATENCY_MS },
   mix: defaultMix(argPrefs?.sampleRate ?? 48000),
+  mixFor: defaultMix,
   master: defaultMaster(),
 });
 

@@ -11,7 +11,7 @@ export class InProcessEngineClient implements EngineClient {
   readonly ready: Promise<void>;
 
   constructor(prefs: OutputPreferences, tuning: { chunkFrames?: number; aheadFrames?: number } = {}) {
-    this.service = new EngineService((e) => this.emit(e), { prefs, mix: defaultMix(prefs.sampleRate), master: defaultMaster(), ...tuning });
+    this.service = new EngineService((e) => this.emit(e), { prefs, mix: defaultMix(prefs.sampleRate), mixFor: defaultMix, master: defaultMaster(), ...tuning });
     this.ready = this.service.start().then(() => undefined);
   }
 
