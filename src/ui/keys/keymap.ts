@@ -46,7 +46,7 @@ const BASE: readonly Binding[] = [
     ['transport.stop', ['F8', 'Alt+8'], 'stop playback'],
     ['transport.playRow', ['Alt+4'], 'play the row under the cursor, then stop'],
     ['transport.pause', ['Alt+9'], 'pause playback, or continue where it paused'],
-    ['audio.chooseDevice', ['Alt+o'], 'choose the audio output device (remembered in the settings file)'],
+    ['audio.chooseDevice', ['Alt+o'], 'choose the audio output device, sample rate and latency (remembered in the settings file)'],
     ['view.followPlayback', ['Ctrl+F'], 'follow playback on/off (the editor shows the playing row)'],
   ]),
   ...group('File and editing', 'global', [

@@ -78,8 +78,13 @@ export type PromptTarget =
 /** What a list choice is for. */
 export type ChooseTarget =
   | { readonly kind: 'waveform' }
-  /** The audio output: ids[i] belongs to option i (null = the system default). */
-  | { readonly kind: 'audioDevice'; readonly ids: readonly (string | null)[] };
+  /**
+   * The audio output: ids[i] belongs to option i (null = the system default); the two options after
+   * the devices open the sample rate and latency choices.
+   */
+  | { readonly kind: 'audioDevice'; readonly ids: readonly (string | null)[] }
+  /** The output's sample rate (Hz) or latency (ms): values[i] belongs to option i. */
+  | { readonly kind: 'audioRate' | 'audioLatency'; readonly values: readonly number[] };
 
 /** A dialog over the screen. */
 export type Modal =

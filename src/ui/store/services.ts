@@ -10,6 +10,7 @@ import type { WavReadResult } from '../../formats/wav/wav-read.js';
 import { createSong } from '../../song/create.js';
 import { addSample } from '../../song/edit-instrument.js';
 import type { Song } from '../../song/song.js';
+import type { SavedPreference } from '../settings/settings.js';
 import { synthesize } from '../../song/synth.js';
 import type { FileEntry } from './app-state.js';
 
@@ -34,7 +35,7 @@ export interface Services {
   readonly recentFiles: () => readonly string[];
   readonly newSong: () => Song;
   /** Writes a preference to the settings file (never throws; a read-only file just forgets it). */
-  readonly savePreference: (key: 'audioDevice', value: string | null) => void;
+  readonly savePreference: (key: SavedPreference, value: string | number | null) => void;
 }
 
 /** Extensions the files screen lists (songs, modules and WAV samples). */
