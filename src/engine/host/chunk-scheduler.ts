@@ -74,20 +74,35 @@ export class ChunkScheduler {
 
   /** Schedules chunks until the schedule reaches `aheadFrames` past the clock. */
   pump(): number {
-    const now = this.nowFrame();
-    if (this.startFrame < 0) this.startFrame = now + this.chunkFrames;
-    let next = this.startFrame + this.scheduled;
-    if (next < now) {
-      // The clock overtook us (the process was starved): skip ahead rather than play late.
-      const gap = now - next + this.chunkFrames;
-      this.lateFrames += gap;
-      this.lateEvents++;
-      this.startFrame += gap;
-      next += gap;
-    }
     let count = 0;
+    if (this.startFrame < 0) {
+      // A new stream: its first chunks (the render-ahead) are rendered before deciding when they play,
+      // so slow first renders (cold code, the first rows of a big song) delay the start by a few ms
+      // instead of leaving gaps.
+      const first: { buf: AudioBufferLike; snapshot: PositionSnapshot }[] = [];
+      for (let i = 0; i < Math.max(1, Math.ceil(this.aheadFrames / this.chunkFrames)); i++) {
+        const snapshot = this.renderChunk();
+        first.push({ buf: this.fill(), snapshot });
+      }
+      this.startFrame = this.nowFrame() + this.chunkFrames;
+      for (const { buf, snapshot } of first) this.start(this.startFrame + this.scheduled, buf, snapshot);
+      count += first.length;
+    }
+    let now = this.nowFrame();
+    let next = this.startFrame + this.scheduled;
     while (next < now + this.aheadFrames) {
-      this.scheduleChunk(next);
+      const snapshot = this.renderChunk();
+      now = this.nowFrame();
+      if (next < now) {
+        // The clock overtook us (the process was starved, or this render was slow): skip ahead rather
+        // than start a buffer in the past, keeping the stream on whole chunks.
+        const gap = now - next + this.chunkFrames;
+        this.lateFrames += gap;
+        this.lateEvents++;
+        this.startFrame += gap;
+        next += gap;
+      }
+      this.submit(next, snapshot);
       next += this.chunkFrames;
       count++;
     }
@@ -107,10 +122,14 @@ export class ChunkScheduler {
   /** Schedules exactly `chunks` chunks regardless of the clock (offline rendering). */
   scheduleChunks(chunks: number): void {
     if (this.startFrame < 0) this.startFrame = 0;
-    for (let i = 0; i < chunks; i++) this.scheduleChunk(this.startFrame + this.scheduled);
+    for (let i = 0; i < chunks; i++) {
+      const snapshot = this.renderChunk();
+      this.submit(this.startFrame + this.scheduled, snapshot);
+    }
   }
 
-  private scheduleChunk(frame: number): void {
+  /** Renders the next chunk into the scheduler's buffers; returns the position at its start. */
+  private renderChunk(): PositionSnapshot {
     const snapshot = this.core.snapshot();
     const playing = this.core.isPlaying;
     const t0 = performance.now();
@@ -120,9 +139,23 @@ export class ChunkScheduler {
     const ratio = (seconds * this.ctx.sampleRate) / this.chunkFrames;
     if (ratio > this.peakRenderRatio) this.peakRenderRatio = ratio;
     this.quietChunks = !playing && isSilent(this.left, this.right, this.chunkFrames) ? this.quietChunks + 1 : 0;
+    return snapshot;
+  }
+
+  /** Hands the rendered chunk to the context, to start at context frame `frame`. */
+  private submit(frame: number, snapshot: PositionSnapshot): void {
+    this.start(frame, this.fill(), snapshot);
+  }
+
+  /** An audio buffer holding the rendered chunk. */
+  private fill(): AudioBufferLike {
     const buf = this.ctx.createBuffer(2, this.chunkFrames, this.ctx.sampleRate);
     buf.copyToChannel(this.left, 0);
     buf.copyToChannel(this.right, 1);
+    return buf;
+  }
+
+  private start(frame: number, buf: AudioBufferLike, snapshot: PositionSnapshot): void {
     const src = this.ctx.createBufferSource();
     src.buffer = buf;
     src.connect(this.ctx.destination as never);

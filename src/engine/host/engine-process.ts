@@ -7,6 +7,7 @@ import type { EngineCommand } from '../protocol.js';
 import { DEFAULT_LATENCY_MS, type OutputPreferences } from './audio-output.js';
 import { defaultMix, defaultMaster } from './mix-setup.js';
 import { EngineService } from './engine-service.js';
+import { warmUpEngine } from './warm-up.js';
 
 const send = (event: unknown): void => {
   if (process.connected) process.send?.(event);
@@ -23,6 +24,7 @@ try {
 }
 
 const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as OutputPreferences) : null;
+warmUpEngine(defaultMix(argPrefs?.sampleRate ?? 48000), defaultMaster(), argPrefs?.sampleRate ?? 48000);
 const service = new EngineService(send, {
   prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: DEFAULT_LATENCY_MS },
   mix: defaultMix(argPrefs?.sampleRate ?? 48000),
