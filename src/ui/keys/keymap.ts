@@ -42,7 +42,7 @@ const BASE: readonly Binding[] = [
   ...group('Transport', 'global', [
     ['transport.playSong', ['F5', 'Alt+5'], 'play the song from the start'],
     ['transport.playPattern', ['F6', 'Alt+6'], 'play the current pattern, looped'],
-    ['transport.playFromCursor', ['F7', 'Alt+7'], 'play the song from the cursor (order and row)'],
+    ['transport.playFromCursor', ['F7', 'Alt+7'], 'play the song from the cursor (order and row); in the order list: jump to that order'],
     ['transport.stop', ['F8', 'Alt+8'], 'stop playback'],
     ['transport.playRow', ['Alt+4'], 'play the row under the cursor, then stop'],
     ['transport.pause', ['Alt+9'], 'pause playback, or continue where it paused'],
