@@ -68,7 +68,7 @@ export interface AudioStatus {
     readonly lateFrames: number;
     /** The longest the engine's timer fired late since the previous status, in ms (the machine kept it waiting). */
     readonly wakeLateMs?: number;
-    /** How far ahead of the clock the engine renders now, in ms (it grows while the machine is slow). */
+    /** How far ahead of the clock the engine renders while playing, in ms (it grows while the machine is slow). */
     readonly aheadMs?: number;
   };
 }

@@ -219,7 +219,7 @@ export class EngineService {
           wallSeconds: wall,
           lateFrames: sched.lateFrames,
           wakeLateMs: this.wakeLateMs,
-          aheadMs: (sched.aheadFrames * 1000) / ctx.sampleRate,
+          aheadMs: ((this.baseAhead + this.extraAhead) * 1000) / ctx.sampleRate,
         },
       },
     });

@@ -32,6 +32,9 @@ export class ProcessEngineClient implements EngineClient {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private queue: EngineCommand[] = [];
   private song: Song | null = null;
+  /** The output as last chosen (setOutput), and the muted channels: a restarted engine gets them too. */
+  private prefs: OutputPreferences;
+  private readonly muted = new Set<number>();
   private closing = false;
   private restarts = 0;
 
@@ -39,6 +42,7 @@ export class ProcessEngineClient implements EngineClient {
 
   constructor(options: ProcessEngineOptions) {
     this.options = options;
+    this.prefs = options.prefs;
     this.spawn();
   }
 
@@ -46,7 +50,7 @@ export class ProcessEngineClient implements EngineClient {
     mkdirSync(dirname(this.options.logFile), { recursive: true });
     const fd = openSync(this.options.logFile, 'a');
     const { entry, execArgv } = engineEntry();
-    const child = fork(entry, [JSON.stringify(this.options.prefs)], {
+    const child = fork(entry, [JSON.stringify(this.prefs)], {
       stdio: ['ignore', fd, fd, 'ipc'],
       serialization: 'advanced',
       execArgv,
@@ -66,6 +70,7 @@ export class ProcessEngineClient implements EngineClient {
         if (this.closing) return;
         this.spawn();
         if (this.song) this.send({ type: 'setSong', song: this.song });
+        for (const channel of this.muted) this.send({ type: 'setMute', channel, muted: true });
       }, 300).unref();
     });
     if (child.connected) this.flush();
@@ -84,6 +89,11 @@ export class ProcessEngineClient implements EngineClient {
     else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: s.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) };
     else if (s && cmd.type === 'setSample') this.song = { ...s, samples: s.samples.map((x, i) => (i === cmd.index ? cmd.sample : x)) };
     else if (s && cmd.type === 'setInstrument') this.song = { ...s, instruments: s.instruments.map((x, i) => (i === cmd.index ? cmd.instrument : x)) };
+    else if (cmd.type === 'setOutput') this.prefs = { device: cmd.device, sampleRate: cmd.sampleRate, latencyMs: cmd.latencyMs };
+    else if (cmd.type === 'setMute') {
+      if (cmd.muted) this.muted.add(cmd.channel);
+      else this.muted.delete(cmd.channel);
+    }
   }
 
   send(command: EngineCommand): void {
