@@ -217,7 +217,7 @@ async function watchedService() {
     });
     return { ctx: wrapped, status: opened.status };
   };
-  const service = new EngineService(() => {}, { prefs: { device: null, sampleRate: 48000, latencyMs: 20, silent: true }, mix: defaultMix(48000), open });
+  const service = new EngineService(() => {}, { prefs: { device: null, sampleRate: 48000, latencyMs: 16, silent: true }, mix: defaultMix(48000), open, midi: false });
   await service.start();
   return {
     service,

@@ -9,7 +9,7 @@ afterEach(() => app?.unmount());
 
 describe('audio output chooser', () => {
   it('lists the engine\'s devices, switches the output and remembers the choice', async () => {
-    const saved: [string, string | number | null][] = [];
+    const saved: [string, unknown][] = [];
     app = await renderApp({ services: { savePreference: (k, v) => saved.push([k, v]) } });
     await app.key('audio.chooseDevice');
     expect(app.engine.sent('listDevices')).toHaveLength(1);
@@ -28,7 +28,7 @@ describe('audio output chooser', () => {
   });
 
   it('chooses the sample rate and the latency from the same list, keeping the device', async () => {
-    const saved: [string, string | number | null][] = [];
+    const saved: [string, unknown][] = [];
     app = await renderApp({ preferences: { audioDevice: 'hw-1' }, services: { savePreference: (k, v) => saved.push([k, v]) } });
     await app.key('audio.chooseDevice');
     await app.after(() => app.engine.emit({ type: 'devices', devices: [{ id: 'hw-1', label: 'USB Audio' }] }));

@@ -2,6 +2,7 @@
 // starts each as an AudioBuffer at its exact frame (source.start(frame / rate)), so consecutive chunks
 // join sample-accurately. Works the same on a live AudioContext and an OfflineAudioContext (tests).
 
+import type { QueuedMidi } from '../midi/engine-midi.js';
 import type { PositionSnapshot } from '../protocol.js';
 import type { EngineCore } from './engine-core.js';
 
@@ -32,6 +33,16 @@ export interface SchedulerOptions {
   readonly aheadFrames?: number;
 }
 
+/**
+ * A chunk rendered but not yet started: the position and the engine's stream frame at its start, and
+ * its MIDI messages (taken at once: a new stream renders several chunks before starting any).
+ */
+interface RenderedChunk {
+  readonly snapshot: PositionSnapshot;
+  readonly streamFrame: number;
+  readonly midi: QueuedMidi[];
+}
+
 export class ChunkScheduler {
   readonly chunkFrames: number;
   /** Frames scheduled ahead of the clock; the engine shortens it while stopped (quicker keyjazz). */
@@ -46,6 +57,8 @@ export class ChunkScheduler {
   private readonly positions: { frame: number; snapshot: PositionSnapshot }[] = [];
   /** Recently scheduled sources with their start frames (to cancel on stop). */
   private readonly sources: { frame: number; source: BufferSourceLike }[] = [];
+  /** Called after each chunk is scheduled: its audio-context frame, stream frame and MIDI messages. */
+  onChunk: ((audioFrame: number, streamFrame: number, midi: QueuedMidi[]) => void) | null = null;
   /** Frames the clock ran ahead of the schedule (audible gaps). */
   lateFrames = 0;
   lateEvents = 0;
@@ -79,19 +92,19 @@ export class ChunkScheduler {
       // A new stream: its first chunks (the render-ahead) are rendered before deciding when they play,
       // so slow first renders (cold code, the first rows of a big song) delay the start by a few ms
       // instead of leaving gaps.
-      const first: { buf: AudioBufferLike; snapshot: PositionSnapshot }[] = [];
+      const first: { buf: AudioBufferLike; chunk: RenderedChunk }[] = [];
       for (let i = 0; i < Math.max(1, Math.ceil(this.aheadFrames / this.chunkFrames)); i++) {
-        const snapshot = this.renderChunk();
-        first.push({ buf: this.fill(), snapshot });
+        const chunk = this.renderChunk();
+        first.push({ buf: this.fill(), chunk });
       }
       this.startFrame = this.nowFrame() + this.chunkFrames;
-      for (const { buf, snapshot } of first) this.start(this.startFrame + this.scheduled, buf, snapshot);
+      for (const { buf, chunk } of first) this.start(this.startFrame + this.scheduled, buf, chunk);
       count += first.length;
     }
     let now = this.nowFrame();
     let next = this.startFrame + this.scheduled;
     while (next < now + this.aheadFrames) {
-      const snapshot = this.renderChunk();
+      const chunk = this.renderChunk();
       now = this.nowFrame();
       if (next < now) {
         // The clock overtook us (the process was starved, or this render was slow): skip ahead rather
@@ -102,7 +115,7 @@ export class ChunkScheduler {
         this.startFrame += gap;
         next += gap;
       }
-      this.submit(next, snapshot);
+      this.start(next, this.fill(), chunk);
       next += this.chunkFrames;
       count++;
     }
@@ -123,14 +136,15 @@ export class ChunkScheduler {
   scheduleChunks(chunks: number): void {
     if (this.startFrame < 0) this.startFrame = 0;
     for (let i = 0; i < chunks; i++) {
-      const snapshot = this.renderChunk();
-      this.submit(this.startFrame + this.scheduled, snapshot);
+      const chunk = this.renderChunk();
+      this.start(this.startFrame + this.scheduled, this.fill(), chunk);
     }
   }
 
-  /** Renders the next chunk into the scheduler's buffers; returns the position at its start. */
-  private renderChunk(): PositionSnapshot {
+  /** Renders the next chunk into the scheduler's buffers; returns the position and stream frame at its start. */
+  private renderChunk(): RenderedChunk {
     const snapshot = this.core.snapshot();
+    const streamFrame = this.core.streamFrame;
     const playing = this.core.isPlaying;
     const t0 = performance.now();
     this.core.render(this.left, this.right, this.chunkFrames);
@@ -139,12 +153,7 @@ export class ChunkScheduler {
     const ratio = (seconds * this.ctx.sampleRate) / this.chunkFrames;
     if (ratio > this.peakRenderRatio) this.peakRenderRatio = ratio;
     this.quietChunks = !playing && isSilent(this.left, this.right, this.chunkFrames) ? this.quietChunks + 1 : 0;
-    return snapshot;
-  }
-
-  /** Hands the rendered chunk to the context, to start at context frame `frame`. */
-  private submit(frame: number, snapshot: PositionSnapshot): void {
-    this.start(frame, this.fill(), snapshot);
+    return { snapshot, streamFrame, midi: this.core.midi.take() };
   }
 
   /** An audio buffer holding the rendered chunk. */
@@ -155,7 +164,8 @@ export class ChunkScheduler {
     return buf;
   }
 
-  private start(frame: number, buf: AudioBufferLike, snapshot: PositionSnapshot): void {
+  /** Starts a rendered chunk at context frame `frame`. */
+  private start(frame: number, buf: AudioBufferLike, { snapshot, streamFrame, midi }: RenderedChunk): void {
     const src = this.ctx.createBufferSource();
     src.buffer = buf;
     src.connect(this.ctx.destination as never);
@@ -165,6 +175,7 @@ export class ChunkScheduler {
     this.scheduled += this.chunkFrames;
     this.positions.push({ frame, snapshot });
     if (this.positions.length > 256) this.positions.splice(0, this.positions.length - 128);
+    this.onChunk?.(frame, streamFrame, midi);
   }
 
   /** The position being heard now (the snapshot of the chunk playing at the audio clock). */

@@ -17,6 +17,8 @@ export interface EngineOptions {
   /** Which silent sink (see OutputPreferences.silentSink; benchmarks compare the two). */
   readonly silentSink?: 'clock' | 'native';
   readonly logFile?: string;
+  /** MIDI driver module (tests and benchmarks; default easymidi). */
+  readonly midiDriverModule?: string;
 }
 
 /** $XDG_STATE_HOME/tracker/engine.log (default ~/.local/state/tracker/engine.log). */
@@ -29,6 +31,7 @@ export function engineLogPath(env: NodeJS.ProcessEnv = process.env): string {
 export function createEngine(options: EngineOptions = {}): EngineClient {
   return new ProcessEngineClient({
     logFile: options.logFile ?? engineLogPath(),
+    ...(options.midiDriverModule ? { midiDriverModule: options.midiDriverModule } : {}),
     prefs: {
       device: options.audioDevice ?? null,
       sampleRate: options.sampleRate ?? 48000,

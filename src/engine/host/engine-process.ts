@@ -13,34 +13,46 @@ const send = (event: unknown): void => {
   if (process.connected) process.send?.(event);
 };
 
-// Audio must be computed before it is due, however busy the machine: ask for a higher scheduling
-// priority, as audio servers do. Allowed for root and where limits.conf grants it (often the audio
-// group); refused otherwise, which only costs safety margin under load.
-try {
-  setPriority(-10);
-  process.stderr.write('engine: running at raised priority (nice -10)\n');
-} catch {
-  process.stderr.write('engine: could not raise the scheduling priority; running at normal priority\n');
-}
-
 const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as OutputPreferences) : null;
+// Audio and MIDI timing matter more than anything else the machine does: ask for a higher priority
+// before any thread starts (threads inherit it). Without the privilege the request fails quietly.
+try {
+  setPriority(-11);
+} catch {
+  // Not permitted (an ordinary user without CAP_SYS_NICE): normal priority.
+}
+// Compiled code for the first chunks of real playback (cold, they took longer than the render-ahead).
 warmUpEngine(defaultMix(argPrefs?.sampleRate ?? 48000), defaultMaster(), argPrefs?.sampleRate ?? 48000);
+
+const midiDriverModule = process.argv[3];
 const service = new EngineService(send, {
   prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: DEFAULT_LATENCY_MS },
   mix: defaultMix(argPrefs?.sampleRate ?? 48000),
   mixFor: defaultMix,
   master: defaultMaster(),
+  ...(midiDriverModule ? { midi: { driverModule: midiDriverModule } } : {}),
 });
 
+/** All MIDI notes off and ports closed (at most half a second), then exit. */
+function exitAfterShutdown(code: number): void {
+  const timer = setTimeout(() => process.exit(code), 600);
+  void service.shutdown().finally(() => {
+    clearTimeout(timer);
+    process.exit(code);
+  });
+}
+
 process.on('message', (msg) => {
-  service.handle(msg as EngineCommand);
-  if ((msg as EngineCommand).type === 'shutdown') setTimeout(() => process.exit(0), 50);
+  if ((msg as EngineCommand).type === 'shutdown') exitAfterShutdown(0);
+  else service.handle(msg as EngineCommand);
 });
-process.on('disconnect', () => process.exit(0));
+// The editor went away (quit, crash, lost SSH session): never leave a synth with hanging notes.
+process.on('disconnect', () => exitAfterShutdown(0));
+process.on('SIGTERM', () => exitAfterShutdown(0));
 process.on('uncaughtException', (e) => {
   send({ type: 'error', message: `engine crashed: ${e.message}` });
   process.stderr.write(`${e.stack ?? e.message}\n`);
-  process.exit(70);
+  exitAfterShutdown(70);
 });
 
 service.start().catch((e: unknown) => {

@@ -7,6 +7,7 @@ import type { MixFunction } from '../replayer/player.js';
 import { listOutputDevices, type OpenedOutput, openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { EngineCore } from './engine-core.js';
+import { MidiHost, type MidiHostOptions } from './midi-host.js';
 
 export interface ServiceOptions {
   readonly prefs: OutputPreferences;
@@ -40,6 +41,8 @@ export interface ServiceOptions {
   readonly open?: (prefs: OutputPreferences) => Promise<OpenedOutput>;
   /** A device whose clock stands still this long while playing counts as gone (default 1500 ms). */
   readonly stallMs?: number;
+  /** MIDI output and input (false: none, e.g. for offline tests). Default: easymidi. */
+  readonly midi?: MidiHostOptions | false;
 }
 
 /** Render load as renderCapacity reports it (0..1), plus how many reports were seen. */
@@ -81,6 +84,8 @@ export class EngineService {
   private lastStatus = { wall: 0, renderSeconds: 0, lateFrames: 0, audioSeconds: 0 };
   /** Render-load statistics since the output opened. */
   load: LoadFigures = { average: 0, peak: 0, underrunRatio: 0, updates: 0 };
+  /** MIDI ports, clock and input; null when MIDI is off. */
+  readonly midi: MidiHost | null;
 
   private readonly post: (event: EngineEvent) => void;
   private readonly options: ServiceOptions;
@@ -89,10 +94,12 @@ export class EngineService {
     this.post = post;
     this.options = options;
     this.prefs = options.prefs;
+    this.midi = options.midi === false ? null : new MidiHost(post, options.midi ?? {});
   }
 
   /** Opens the output and starts pumping. */
   async start(): Promise<AudioStatus> {
+    await this.midi?.start();
     await this.openAndRun(this.prefs);
     for (const cmd of this.pending.splice(0)) this.handle(cmd);
     return this.status;
@@ -118,6 +125,13 @@ export class EngineService {
     const chunkFrames = this.options.chunkFrames ?? 128 * Math.max(1, Math.round((rate * 0.008) / 128));
     this.baseAhead = this.options.aheadFrames ?? chunkFrames * Math.max(1, Math.floor((prefs.latencyMs * rate) / 1000 / chunkFrames + 1e-9));
     this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames, aheadFrames: this.baseAhead });
+    const midi = this.midi;
+    if (midi) {
+      const core = this.core;
+      midi.attachCore(core, rate, (opened.ctx.outputLatency ?? 0) || (opened.ctx.baseLatency ?? 0));
+      midi.observeClock(opened.ctx.currentTime);
+      this.scheduler.onChunk = (audioFrame, streamFrame, messages) => midi.dispatch(messages, audioFrame, streamFrame);
+    }
     this.extraAhead = 0;
     this.lateEventsSeen = 0;
     this.nativeLoad = null;
@@ -242,6 +256,7 @@ export class EngineService {
     const core = this.core;
     if (!ctx || !sched || !core) return;
     const ahead = this.renderAhead(sched, late, ctx.sampleRate);
+    this.midi?.observeClock(ctx.currentTime);
     // Stopped, only previews sound: a short lead so a key is heard sooner (the lead grows on play).
     sched.aheadFrames = core.isPlaying ? ahead : Math.min(ahead, this.options.idleAheadFrames ?? 512);
     try {
@@ -340,15 +355,35 @@ export class EngineService {
       return;
     }
     if (cmd.type === 'shutdown') {
-      void this.stop();
+      void this.shutdown();
+      return;
+    }
+    if (cmd.type === 'setMidi') {
+      this.midi?.configure(cmd.setup);
+      return;
+    }
+    if (cmd.type === 'midiPanic') {
+      this.midi?.panic();
+      return;
+    }
+    if (cmd.type === 'midiTiming') {
+      const none = { count: 0, p50: 0, p99: 0, max: 0 };
+      const timing = this.midi?.sendTiming();
+      if (!timing) this.post({ type: 'midiTiming', notes: none, clock: none });
+      else void timing.then((t) => this.post({ type: 'midiTiming', notes: t.notes, clock: t.clock }));
       return;
     }
     this.core.handle(cmd);
+    if (cmd.type === 'setSong' || cmd.type === 'setInstrument') {
+      const song = this.core.currentSong;
+      if (song) this.midi?.setSong(song);
+    }
     const dormant = this.dormant;
     this.wake();
     if (cmd.type === 'stop' || cmd.type === 'play') {
-      // Cut what is already queued so stop and play are heard at once.
+      // Cut what is already queued so stop and play are heard at once (MIDI too; its note-offs go out).
       this.scheduler?.flush();
+      this.midi?.cancelQueued();
       this.pump();
     } else if (dormant) {
       this.pump();
@@ -360,6 +395,12 @@ export class EngineService {
   private async reopen(prefs: OutputPreferences): Promise<void> {
     await this.stop();
     await this.openAndRun(prefs, true);
+  }
+
+  /** Stops pumping, sends all notes off and closes the output and the MIDI ports. */
+  async shutdown(): Promise<void> {
+    await this.stop();
+    await this.midi?.close();
   }
 
   /** Stops pumping and closes the output. */

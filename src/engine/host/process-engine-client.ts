@@ -15,6 +15,8 @@ export interface ProcessEngineOptions {
   readonly prefs: OutputPreferences;
   /** Restart after a crash (default true). */
   readonly restart?: boolean;
+  /** MIDI driver module for the engine (tests and benchmarks; default easymidi). */
+  readonly midiDriverModule?: string;
 }
 
 /** Path of the engine's entry script next to this file (TypeScript sources run with the ts hooks). */
@@ -32,9 +34,10 @@ export class ProcessEngineClient implements EngineClient {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private queue: EngineCommand[] = [];
   private song: Song | null = null;
-  /** The output as last chosen (setOutput), and the muted channels: a restarted engine gets them too. */
+  /** Settings a restarted engine must get again: the output as last chosen, MIDI setup, mutes. */
   private prefs: OutputPreferences;
-  private readonly muted = new Set<number>();
+  private midiSetup: EngineCommand | null = null;
+  private readonly mutes = new Map<number, EngineCommand>();
   private closing = false;
   private restarts = 0;
 
@@ -50,7 +53,8 @@ export class ProcessEngineClient implements EngineClient {
     mkdirSync(dirname(this.options.logFile), { recursive: true });
     const fd = openSync(this.options.logFile, 'a');
     const { entry, execArgv } = engineEntry();
-    const child = fork(entry, [JSON.stringify(this.prefs)], {
+    const args = [JSON.stringify(this.prefs), ...(this.options.midiDriverModule ? [this.options.midiDriverModule] : [])];
+    const child = fork(entry, args, {
       stdio: ['ignore', fd, fd, 'ipc'],
       serialization: 'advanced',
       execArgv,
@@ -70,7 +74,8 @@ export class ProcessEngineClient implements EngineClient {
         if (this.closing) return;
         this.spawn();
         if (this.song) this.send({ type: 'setSong', song: this.song });
-        for (const channel of this.muted) this.send({ type: 'setMute', channel, muted: true });
+        if (this.midiSetup) this.send(this.midiSetup);
+        for (const m of this.mutes.values()) this.send(m);
       }, 300).unref();
     });
     if (child.connected) this.flush();
@@ -85,15 +90,13 @@ export class ProcessEngineClient implements EngineClient {
 
   private track(cmd: EngineCommand): void {
     const s = this.song;
+    if (cmd.type === 'setMidi') this.midiSetup = cmd;
+    if (cmd.type === 'setMute') this.mutes.set(cmd.channel, cmd);
     if (cmd.type === 'setSong') this.song = cmd.song;
     else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: s.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) };
     else if (s && cmd.type === 'setSample') this.song = { ...s, samples: s.samples.map((x, i) => (i === cmd.index ? cmd.sample : x)) };
     else if (s && cmd.type === 'setInstrument') this.song = { ...s, instruments: s.instruments.map((x, i) => (i === cmd.index ? cmd.instrument : x)) };
     else if (cmd.type === 'setOutput') this.prefs = { device: cmd.device, sampleRate: cmd.sampleRate, latencyMs: cmd.latencyMs };
-    else if (cmd.type === 'setMute') {
-      if (cmd.muted) this.muted.add(cmd.channel);
-      else this.muted.delete(cmd.channel);
-    }
   }
 
   send(command: EngineCommand): void {

@@ -49,7 +49,7 @@ function setup(options: Partial<ServiceOptions> & { latencyMs?: number; rates?: 
     return { ctx, status: { kind: 'silent', detail: 'test', sampleRate: ctx.sampleRate } };
   };
   const prefs: OutputPreferences = { device: null, sampleRate: 48000, latencyMs: options.latencyMs ?? 16 };
-  const service = new EngineService((e) => events.push(e), { prefs, mix: defaultMix(48000), open, ...options });
+  const service = new EngineService((e) => events.push(e), { prefs, mix: defaultMix(48000), open, midi: false, ...options });
   return { service, contexts, events };
 }
 
