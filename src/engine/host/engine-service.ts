@@ -333,7 +333,9 @@ export class EngineService {
     const playing = core.isPlaying;
     if (!playing && !this.wasPlaying) return;
     this.wasPlaying = playing;
-    const heard = sched.heard();
+    // Playing: the chunk being heard. Just paused or stopped: the state now, so the last position the
+    // UI gets says so (the chunks still being heard were rendered before).
+    const heard = playing ? sched.heard() : null;
     this.post({ type: 'position', position: heard ?? core.snapshot() });
   }
 

@@ -84,6 +84,25 @@ describe('engine service timing', () => {
     expect(events.filter((e) => e.type === 'position').length - positions0).toBeGreaterThanOrEqual(30);
   });
 
+  it('says so in a position when paused, and plays on when resumed', async () => {
+    const { service, events } = setup();
+    running = service;
+    await service.start();
+    service.handle({ type: 'setSong', song });
+    service.handle({ type: 'play', mode: 'song', order: 0, row: 0 });
+    await wait(200);
+    service.handle({ type: 'pause' });
+    await wait(150);
+    const last = events.filter((e) => e.type === 'position').at(-1);
+    expect(last?.type === 'position' && last.position).toMatchObject({ playing: true, paused: true });
+    const mark = events.length;
+    service.handle({ type: 'resume' });
+    await wait(150);
+    const after = events.slice(mark).filter((e) => e.type === 'position');
+    expect(after.length).toBeGreaterThan(2);
+    expect(after.at(-1)?.type === 'position' && after.at(-1)!.position).toMatchObject({ playing: true, paused: false });
+  });
+
   it('keeps the render-ahead the latency asks for: whole chunks of it', async () => {
     const leads: Record<number, number> = {};
     for (const latencyMs of [16, 48]) {
