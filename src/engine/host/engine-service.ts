@@ -8,6 +8,7 @@ import { listOutputDevices, type OpenedOutput, openOutput, type LiveAudioContext
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { EngineCore } from './engine-core.js';
 import { MidiHost, type MidiHostOptions } from './midi-host.js';
+import { RenderAhead } from './render-ahead.js';
 
 export interface ServiceOptions {
   readonly prefs: OutputPreferences;
@@ -71,11 +72,8 @@ export class EngineService {
   /** When the pump timer should fire (performance.now ms), and the worst lateness since the last status. */
   private pumpDueAt = -1;
   private wakeLateMs = 0;
-  /** Render-ahead added while the machine is slow to wake the engine (frames), and since when it was calm. */
-  private extraAhead = 0;
-  private baseAhead = 768;
-  private calmSince = 0;
-  private lateEventsSeen = 0;
+  /** How far ahead to render (grows while the machine is slow to wake the engine). */
+  private ahead = new RenderAhead({ latencyMs: 16, rate: 48000, chunkFrames: 384 });
   /** No timer runs: stopped, silent, waiting for a command. */
   private dormant = false;
   /** The latest renderCapacity report of a native context (null: the context has none). */
@@ -123,8 +121,14 @@ export class EngineService {
       if (song && playing) this.core.handle({ type: 'play', mode: 'song', order: playing.order, row: playing.row });
     }
     const chunkFrames = this.options.chunkFrames ?? 128 * Math.max(1, Math.round((rate * 0.008) / 128));
-    this.baseAhead = this.options.aheadFrames ?? chunkFrames * Math.max(1, Math.floor((prefs.latencyMs * rate) / 1000 / chunkFrames + 1e-9));
-    this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames, aheadFrames: this.baseAhead });
+    this.ahead = new RenderAhead({
+      latencyMs: prefs.latencyMs,
+      rate,
+      chunkFrames,
+      ...(this.options.aheadFrames !== undefined ? { frames: this.options.aheadFrames } : {}),
+      ...(this.options.maxAheadFrames !== undefined ? { maxFrames: this.options.maxAheadFrames } : {}),
+    });
+    this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames, aheadFrames: this.ahead.base });
     const midi = this.midi;
     if (midi) {
       const core = this.core;
@@ -132,8 +136,6 @@ export class EngineService {
       midi.observeClock(opened.ctx.currentTime);
       this.scheduler.onChunk = (audioFrame, streamFrame, messages) => midi.dispatch(messages, audioFrame, streamFrame);
     }
-    this.extraAhead = 0;
-    this.lateEventsSeen = 0;
     this.nativeLoad = null;
     this.watchLoad(opened.ctx);
     this.watchDevice(opened.ctx);
@@ -233,7 +235,7 @@ export class EngineService {
           wallSeconds: wall,
           lateFrames: sched.lateFrames,
           wakeLateMs: this.wakeLateMs,
-          aheadMs: ((this.baseAhead + this.extraAhead) * 1000) / ctx.sampleRate,
+          aheadMs: this.ahead.ms,
         },
       },
     });
@@ -255,7 +257,7 @@ export class EngineService {
     const sched = this.scheduler;
     const core = this.core;
     if (!ctx || !sched || !core) return;
-    const ahead = this.renderAhead(sched, late, ctx.sampleRate);
+    const ahead = this.ahead.update(late, sched.lateEvents);
     this.midi?.observeClock(ctx.currentTime);
     // Stopped, only previews sound: a short lead so a key is heard sooner (the lead grows on play).
     sched.aheadFrames = core.isPlaying ? ahead : Math.min(ahead, this.options.idleAheadFrames ?? 512);
@@ -295,28 +297,6 @@ export class EngineService {
     const wait = Math.min(this.options.maxPumpMs ?? 50, Math.max(1, Math.ceil(sched.msUntilDue())));
     this.pumpTimer = setTimeout(() => this.pump(), wait);
     this.pumpDueAt = performance.now() + wait;
-  }
-
-  /**
-   * The render-ahead for this pump: the configured one, plus a chunk each time the engine woke later
-   * than 3/4 of it (or the clock overtook the schedule), minus a chunk after each 10 s of calm.
-   */
-  private renderAhead(sched: ChunkScheduler, lateMs: number, rate: number): number {
-    const base = this.baseAhead;
-    const max = Math.max(base, this.options.maxAheadFrames ?? base + 2 * sched.chunkFrames);
-    const aheadMs = ((base + this.extraAhead) * 1000) / rate;
-    const now = performance.now();
-    if (lateMs > (aheadMs * 3) / 4 || sched.lateEvents > this.lateEventsSeen) {
-      this.extraAhead = Math.min(max - base, this.extraAhead + sched.chunkFrames);
-      this.calmSince = now;
-    } else if (lateMs > aheadMs / 4) {
-      this.calmSince = now;
-    } else if (this.extraAhead > 0 && now - this.calmSince > 10_000) {
-      this.extraAhead -= sched.chunkFrames;
-      this.calmSince = now;
-    }
-    this.lateEventsSeen = sched.lateEvents;
-    return base + this.extraAhead;
   }
 
   /** Starts pumping again after a dormant spell: a fresh stream from now. */
