@@ -21,6 +21,8 @@ const targets = allCodecs().filter((c) => c.write && c.id !== 'trk');
 let lossless = 0;
 let passed = 0;
 let lossy = 0;
+const failures: string[] = [];
+const losslessPairs = new Map<string, number>();
 for (const e of corpusEntries()) {
   const { song, format } = readSong(readCorpusFile(e));
   const name = e.path.replace(/\//g, '--');
@@ -33,6 +35,8 @@ for (const e of corpusEntries()) {
       continue;
     }
     lossless++;
+    const pair = `${format.id}->${t.id}`;
+    losslessPairs.set(pair, (losslessPairs.get(pair) ?? 0) + 1);
     const out = join(dir, `${name}.${t.extensions[0]}`);
     writeFileSync(out, bytes);
     let verdict = '';
@@ -51,11 +55,17 @@ for (const e of corpusEntries()) {
       const c = JSON.parse(json) as { env_corr: number; spec_sim: number };
       const ok = c.env_corr >= 0.9 && c.spec_sim >= 0.9;
       if (ok) passed++;
+      else failures.push(`${e.path} -> ${t.id}`);
       verdict = `env ${c.env_corr.toFixed(3)} spec ${c.spec_sim.toFixed(3)} ${ok ? 'PASS' : 'FAIL'}`;
     } catch (err) {
+      failures.push(`${e.path} -> ${t.id}`);
       verdict = `FAIL: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
     }
     console.log(`${e.path.padEnd(50)} -> ${t.id.padEnd(4)} ${verdict}`);
   }
 }
-console.log(`\n${lossless} lossless conversions (the writer reported nothing lost): ${passed} load in libopenmpt and pass wavcompare; ${lossy} conversions would lose something and were not compared (the linter lists what).`);
+const total = lossless + lossy;
+console.log(`\n${total} cross-format conversions: ${lossless} lossless (the linter reported nothing lost), ${lossy} lossy (not compared; the linter lists what).`);
+console.log(`lossless by pair: ${[...losslessPairs].map(([p, n]) => `${p} ${n}`).join(', ') || 'none'}`);
+console.log(`lossless conversions: ${passed} pass (load in libopenmpt, wavcompare env >= 0.9, spectral >= 0.9), ${failures.length} fail${failures.length ? `: ${failures.join(', ')}` : ''}`);
+process.exitCode = failures.length > 0 ? 1 : 0;
