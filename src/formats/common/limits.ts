@@ -160,3 +160,16 @@ const NAMES = ['C-', 'C#', 'D-', 'D#', 'E-', 'F-', 'F#', 'G-', 'G#', 'A-', 'A#',
 function noteName(n: number): string {
   return `${NAMES[(n - 1) % 12]}${Math.floor((n - 1) / 12)}`;
 }
+
+/** Reports the title, sample and instrument names longer than a format keeps (they are cut). */
+export function reportLongNames(song: { readonly title: string; readonly samples: readonly { readonly name: string; readonly fileName: string }[]; readonly instruments: readonly { readonly name: string }[] }, id: LimitsFormatId, losses: { add(what: string): void }): void {
+  const n = FORMAT_LIMITS[id].names;
+  const label = id.toUpperCase();
+  if (song.title.trimEnd().length > n.title) losses.add(`title cut to ${n.title} characters (${label})`);
+  const sampleNames = n.sample;
+  // Without instruments a format that has none shows instrument names as its sample names.
+  const instrumentNames = n.instrument > 0 ? n.instrument : n.sample;
+  if (song.samples.some((s) => s.name.trimEnd().length > sampleNames)) losses.add(`sample names cut to ${sampleNames} characters (${label})`);
+  if (n.sampleFile > 0 && song.samples.some((s) => s.fileName.trimEnd().length > n.sampleFile)) losses.add(`sample file names cut to ${n.sampleFile} characters (${label})`);
+  if (song.instruments.some((i) => i.name.trimEnd().length > instrumentNames)) losses.add(`instrument names cut to ${instrumentNames} characters (${label})`);
+}

@@ -6,6 +6,7 @@
 
 import type { PlaybackProfile, ProfileBase, ProfileFlag } from '../../song/profile.js';
 import type { Song } from '../../song/song.js';
+import { type PitchModel, pitchModel, tableCents, TUNING_TOLERANCE_CENTS } from './tuning.js';
 import { type SongUsage, scanSongUsage, usesEffect, usesEffectMemory, usesVolume, usesVolumeMemory } from './song-usage.js';
 
 /** A family of playback rules: which trackers share it, which flags switch it, and when a song uses it. */
@@ -43,13 +44,12 @@ function hasEnvelopeRisk(song: Song): boolean {
   });
 }
 
-/** Instruments played with note-offs whose release FT2 and IT handle differently. */
+/** Note-offs whose release FT2 and IT handle differently (FT2 cuts an instrument without a volume envelope). */
 function hasNoteOffRisk(u: SongUsage, song: Song): boolean {
   if (u.noteFade > 0 || u.noteOffWithInstrument > 0 || usesEffect(u, 'keyOff')) return true;
   if (u.noteOff === 0) return false;
-  // Without instruments a note-off silences the sample in every tracker (FT2: volume 0, IT: note off).
   if (song.instruments.length === 0) return true;
-  return song.instruments.some((ins) => !ins.volumeEnvelope.enabled || ins.volumeEnvelope.points.length === 0 || ins.volumeEnvelope.sustain === null || ins.fadeout === 0);
+  return song.instruments.some((ins) => !ins.volumeEnvelope.enabled || ins.volumeEnvelope.points.length === 0);
 }
 
 function playedSampleUses(song: Song, u: SongUsage, test: (s: Song['samples'][number]) => boolean): boolean {
@@ -64,11 +64,17 @@ const TOPICS: readonly RuleTopic[] = [
   {
     id: 'pitch',
     text: 'pitch slides and portamento follow {from}\'s pitch model (Amiga periods, limits); {to} slides pitch its own way',
-    families: PT_SHARED,
-    flags: ['linearSlides', 'amigaPeriodLimits', 'st3LimitPeriod', 'protrackerMode', 'periodsAreHertz'],
+    families: null,
+    flags: ['linearSlides', 'periodsAreHertz', 'amigaPeriodLimits', 'st3LimitPeriod', 'protrackerMode'],
     uses: (u) => usesEffect(u, ...PITCH_SLIDES) || usesVolume(u, 'tonePorta', 'portaUp', 'portaDown'),
-    // With linear slides on both sides every tracker slides by the same 1/64-semitone steps.
-    differs: (a, b) => !(a.flags.linearSlides && b.flags.linearSlides),
+    // Linear slides move by the same 1/64-semitone steps everywhere; period slides by the same period
+    // units in ProTracker, FT2's Amiga mode, ST3 and IT's period mode; frequency slides are IT's own.
+    differs: (a, b) => {
+      if (a.flags.linearSlides && b.flags.linearSlides) return false;
+      const domain = (p: PlaybackProfile) => (pitchModel(p.base, p.flags.linearSlides, p.flags.periodsAreHertz) === 'et' ? 'frequency' : 'period');
+      if (domain(a) !== domain(b)) return true;
+      return (['amigaPeriodLimits', 'st3LimitPeriod', 'protrackerMode'] as const).some((f) => a.flags[f] !== b.flags[f]);
+    },
   },
   {
     id: 'modulation',
@@ -87,8 +93,9 @@ const TOPICS: readonly RuleTopic[] = [
   {
     id: 'arpeggio',
     text: 'arpeggio follows {from}\'s tick order and note wrap, not {to}\'s',
-    families: PT_SHARED,
-    flags: ['ft2Arpeggio', 'protrackerMode', 'st3Quirks'],
+    // MOD, S3M and IT step note, +x, +y from the row's first tick; FT2 counts from the row's end.
+    families: [['mod', 's3m', 'it'], ['xm']],
+    flags: ['ft2Arpeggio', 'protrackerMode'],
     uses: (u) => usesEffect(u, 'arpeggio'),
   },
   {
@@ -159,7 +166,7 @@ const TOPICS: readonly RuleTopic[] = [
     text: 'effects with a 00 parameter recall {from}\'s effect memory, which {to} keeps differently',
     families: ONE_PER_BASE,
     flags: ['st3Quirks', 'ft2Quirks', 'itQuirks', 'itCompatibleGxx'],
-    uses: (u) => usesEffectMemory(u, 'portaUp', 'portaDown', 'finePortaUp', 'finePortaDown', 'extraFinePortaUp', 'extraFinePortaDown', 'tremor', 'retrig', 'globalVolSlide', 'panSlide', 'channelVolSlide', 'fineVolSlideUp', 'fineVolSlideDown', 'tempo', 'midiMacro')
+    uses: (u) => usesEffectMemory(u, 'arpeggio', 'portaUp', 'portaDown', 'finePortaUp', 'finePortaDown', 'extraFinePortaUp', 'extraFinePortaDown', 'tremor', 'retrig', 'globalVolSlide', 'panSlide', 'channelVolSlide', 'fineVolSlideUp', 'fineVolSlideDown', 'tempo', 'midiMacro')
       || usesVolumeMemory(u, 'volSlideUp', 'volSlideDown', 'fineVolUp', 'fineVolDown', 'panSlideLeft', 'panSlideRight', 'portaUp', 'portaDown'),
   },
   {
@@ -221,6 +228,10 @@ const TOPICS: readonly RuleTopic[] = [
   },
 ];
 
+const MODEL_NAME: Readonly<Record<PitchModel, string>> = {
+  et: 'exact semitones', st3: 'Scream Tracker 3\'s period table', ft2: 'FastTracker 2\'s Amiga period table', pt: 'ProTracker\'s period table',
+};
+
 const TRACKER: Readonly<Record<ProfileBase, string>> = { mod: 'ProTracker', xm: 'FastTracker 2', s3m: 'Scream Tracker 3', it: 'Impulse Tracker' };
 
 function familyOf(families: readonly (readonly ProfileBase[])[], base: ProfileBase): number {
@@ -239,7 +250,9 @@ export function playbackRuleLosses(song: Song, target: PlaybackProfile, targetLa
     if (!baseDiffers && !flagDiffers) return false;
     return t.differs ? t.differs(from, target) : true;
   });
-  if (candidates.length === 0) return [];
+  const fromModel = pitchModel(from.base, from.flags.linearSlides, from.flags.periodsAreHertz);
+  const toModel = pitchModel(target.base, target.flags.linearSlides, target.flags.periodsAreHertz);
+  if (candidates.length === 0 && fromModel === toModel) return [];
   const usage = scanSongUsage(song);
   let fromName = TRACKER[from.base];
   let toName = TRACKER[target.base];
@@ -248,10 +261,18 @@ export function playbackRuleLosses(song: Song, target: PlaybackProfile, targetLa
     fromName = song.origin.tracker !== '' && song.origin.tracker !== toName ? song.origin.tracker : `this song (${from.base})`;
     toName = `${targetLabel} readers`;
   }
-  return candidates
+  const lines = candidates
     .filter((t) => t.uses(usage, song))
-    .map((t) => `${targetLabel} playback: ${t.text.replaceAll('{from}', fromName).replaceAll('{to}', toName)}`);
+    .map((t) => `${targetLabel} playback: ${t.text.replaceAll('{from}', fromName).replaceAll('{to}', toName).replaceAll("s's", "s'")}`);
+  // Tuning: period tables round each note's pitch by a few cents, differently per tracker; unisons and
+  // chords then beat at other rates.
+  let worst = 0;
+  for (const n of usage.notes) worst = Math.max(worst, Math.abs(tableCents(fromModel, n) - tableCents(toModel, n)));
+  if (worst >= TUNING_TOLERANCE_CENTS) {
+    lines.push(`${targetLabel} playback: notes are tuned by ${MODEL_NAME[fromModel]}, ${MODEL_NAME[toModel]} in ${targetLabel}: some play up to ${worst.toFixed(1)} cents apart (chords beat differently)`);
+  }
+  return lines;
 }
 
 /** The rule families the linter knows (for tests and documentation). */
-export const RULE_TOPIC_IDS: readonly string[] = TOPICS.map((t) => t.id);
+export const RULE_TOPIC_IDS: readonly string[] = [...TOPICS.map((t) => t.id), 'tuning'];

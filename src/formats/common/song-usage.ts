@@ -41,6 +41,8 @@ export interface SongUsage {
   readonly minSpeed: number;
   /** Samples that the patterns play (1-based numbers). */
   readonly playedSamples: ReadonlySet<number>;
+  /** Notes (1..120) that the patterns play. */
+  readonly notes: ReadonlySet<number>;
 }
 
 function bump<K>(map: Map<K, UseCount>, key: K, zero: boolean): void {
@@ -71,6 +73,7 @@ export function scanSongUsage(song: Song): SongUsage {
   const effects = new Map<EffectKind, UseCount>();
   const volume = new Map<VolumeKind, UseCount>();
   const playedSamples = new Set<number>();
+  const notes = new Set<number>();
   let noteOff = 0;
   let noteCut = 0;
   let noteFade = 0;
@@ -106,6 +109,7 @@ export function scanSongUsage(song: Song): SongUsage {
       for (let c = 0; c < pat.channels; c++) {
         const cell = getCell(pat, r, c);
         const isNote = cell.note >= 1 && cell.note <= 120;
+        if (isNote) notes.add(cell.note);
         if (cell.note === NOTE_OFF) noteOff++;
         if (cell.note === NOTE_CUT) noteCut++;
         if (cell.note === NOTE_FADE) noteFade++;
@@ -141,7 +145,7 @@ export function scanSongUsage(song: Song): SongUsage {
   }
   return {
     effects, volume, noteOff, noteCut, noteFade, noteOffWithInstrument, instrumentWithoutNote, tonePortaSpecial,
-    offsetSpecial, patternDelayBusy, flowCombos, noteDelaySpecial, noteCutSpecial, minSpeed, playedSamples,
+    offsetSpecial, patternDelayBusy, flowCombos, noteDelaySpecial, noteCutSpecial, minSpeed, playedSamples, notes,
   };
 }
 

@@ -76,6 +76,8 @@ interface SlideDialect {
   readonly unit: number;
   /** The high nibble slides up (volume) or right (panning). */
   readonly hiIsUp: boolean;
+  /** ST3/IT volume slides by F (D0F, DF0) also slide on the row's first tick. */
+  readonly fFirstTick: boolean;
 }
 
 type SlideKind = 'volSlide' | 'vibratoVolSlide' | 'tonePortaVolSlide' | 'globalVolSlide' | 'panSlide' | 'channelVolSlide';
@@ -84,25 +86,30 @@ const SLIDE_KINDS: ReadonlySet<EffectKind> = new Set<SlideKind>(['volSlide', 'vi
 function dialect(kind: SlideKind, base: ProfileBase, ft2PanSteps: boolean): SlideDialect {
   if (isPt(base)) {
     const unit = kind === 'globalVolSlide' ? 4 : kind === 'panSlide' ? (ft2PanSteps ? 1 : 4) : 1;
-    return { fine: false, both: 'hi', unit, hiIsUp: true };
+    return { fine: false, both: 'hi', unit, hiIsUp: true, fFirstTick: false };
   }
+  const fFirstTick = kind === 'volSlide' || kind === 'vibratoVolSlide' || kind === 'tonePortaVolSlide';
   const unit = kind === 'globalVolSlide' ? (base === 'it' ? 2 : 4) : kind === 'panSlide' ? 4 : 1;
   const hiIsUp = kind !== 'panSlide';
-  if (base === 'it') return { fine: true, both: 'none', unit, hiIsUp };
-  return { fine: true, both: kind === 'globalVolSlide' ? 'hi' : 'lo', unit, hiIsUp };
+  if (base === 'it') return { fine: true, both: 'none', unit, hiIsUp, fFirstTick };
+  return { fine: true, both: kind === 'globalVolSlide' ? 'hi' : 'lo', unit, hiIsUp, fFirstTick };
 }
 
-type Slide = { readonly type: 'memory' } | { readonly type: 'nothing' } | { readonly type: 'slide'; readonly up: boolean; readonly fine: boolean; readonly amount: number };
+type Slide =
+  | { readonly type: 'memory' }
+  | { readonly type: 'nothing' }
+  | { readonly type: 'slide'; readonly up: boolean; readonly fine: boolean; readonly amount: number; readonly firstTick: boolean };
 
 function readSlide(p: number, d: SlideDialect): Slide {
   if (p === 0) return { type: 'memory' };
   const hi = p >> 4;
   const lo = p & 15;
-  if (d.fine && lo === 15 && hi > 0) return { type: 'slide', up: d.hiIsUp, fine: true, amount: hi * d.unit };
-  if (d.fine && hi === 15 && lo > 0) return { type: 'slide', up: !d.hiIsUp, fine: true, amount: lo * d.unit };
+  if (d.fine && lo === 15 && hi > 0) return { type: 'slide', up: d.hiIsUp, fine: true, amount: hi * d.unit, firstTick: true };
+  if (d.fine && hi === 15 && lo > 0) return { type: 'slide', up: !d.hiIsUp, fine: true, amount: lo * d.unit, firstTick: true };
   const useHi = hi > 0 && (lo === 0 || d.both === 'hi');
   if (hi > 0 && lo > 0 && d.both === 'none') return { type: 'nothing' };
-  return useHi ? { type: 'slide', up: d.hiIsUp, fine: false, amount: hi * d.unit } : { type: 'slide', up: !d.hiIsUp, fine: false, amount: lo * d.unit };
+  const n = useHi ? hi : lo;
+  return { type: 'slide', up: useHi === d.hiIsUp, fine: false, amount: n * d.unit, firstTick: d.fFirstTick && n === 15 };
 }
 
 /** The effect for a slide in the target dialect, or undefined when none is exact. */
@@ -120,6 +127,8 @@ function writeSlide(kind: SlideKind, s: Slide, d: SlideDialect): Effect | null |
     if (onHi) return { kind, param: (n << 4) | 0x0f };
     return n < 15 ? { kind, param: 0xf0 | n } : undefined;
   }
+  // A slide by F is an every-tick slide in ST3/IT volume slides and a ticks-1..n slide elsewhere.
+  if (s.firstTick !== (d.fFirstTick && n === 15)) return undefined;
   return { kind, param: onHi ? n << 4 : n };
 }
 

@@ -10,7 +10,7 @@ import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
 import { Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
-import { FORMAT_LIMITS } from '../common/limits.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
 import { playbackRate } from '../common/tuning.js';
 import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
@@ -46,6 +46,9 @@ class Out {
     this.bytes[at + 3] = (v >>> 24) & 0xff;
   }
 }
+
+/** Schism Tracker's version word for 2020-01-01 (0x1050 + days since 2009-10-31). */
+const SCHISM_PERIOD_PITCH_CWTV = 0x1050 + Math.round((Date.UTC(2020, 0, 1) - Date.UTC(2009, 9, 31)) / 86_400_000);
 
 const NNA = { cut: 0, continue: 1, off: 2, fade: 3 } as const;
 const DCT = { off: 0, note: 1, sample: 2, instrument: 3 } as const;
@@ -160,6 +163,7 @@ function c5Of(s: Sample, base: ProfileBase): number {
 export function writeIT(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 'it');
+  reportLongNames(song, 'it', losses);
   const channels = Math.min(song.channels.length, IT_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: IT holds ${IT_LIMITS.channels}`);
   const instruments = song.instruments.slice(0, IT_LIMITS.instruments);
@@ -171,6 +175,10 @@ export function writeIT(song: Song): WriteResult {
   if (song.orders.length > IT_LIMITS.orders) losses.add(`orders after ${IT_LIMITS.orders} dropped`);
   const orders = [...song.orders.slice(0, IT_LIMITS.orders).map((o) => (o === 'skip' ? 0xfe : o === 'end' ? 0xff : Math.min(o, 253))), 0xff];
   const modplug = song.profile.flags.modplugMixLevels;
+  // Songs tuned by a period table (MOD, S3M, Amiga-slide XM): Impulse Tracker plays exact semitones, but
+  // readers give files of Schism Tracker before 2021-05-02 with Amiga slides Scream Tracker 3's period
+  // table (libopenmpt's Schism quirks), the closest an IT file gets to the song's tuning.
+  const periodPitch = !modplug && !song.profile.flags.linearSlides && !song.profile.flags.periodsAreHertz;
 
   const out = new Out();
   out.raw([0x49, 0x4d, 0x50, 0x4d]);
@@ -182,7 +190,7 @@ export function writeIT(song: Song): WriteResult {
   out.u16(samples.length);
   out.u16(patterns.length);
   // Impulse Tracker 2.14, or ModPlug Tracker's fingerprint for songs that need its rules.
-  out.u16(modplug ? 0x0217 : 0x0214);
+  out.u16(modplug ? 0x0217 : periodPitch ? SCHISM_PERIOD_PITCH_CWTV : 0x0214);
   out.u16(modplug ? 0x0200 : 0x0214);
   const f = song.profile.flags;
   out.u16(1 | (instruments.length > 0 ? 4 : 0) | (f.linearSlides ? 8 : 0) | (f.itOldEffects ? 0x10 : 0) | (f.itCompatibleGxx ? 0x20 : 0) | (song.midiMacros ? 0x80 : 0));

@@ -9,7 +9,7 @@ import type { Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
 import { Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
-import { FORMAT_LIMITS } from '../common/limits.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
 import { MOD_C5_RATE, PITCH_TOLERANCE_CENTS, playbackRate } from '../common/tuning.js';
 import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
@@ -112,6 +112,7 @@ function finetuneNibble(s: Sample, base: ProfileBase, losses: Losses, label: str
 export function writeMOD(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 'mod');
+  reportLongNames(song, 'mod', losses);
   const channels = Math.min(song.channels.length, MOD_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: MOD holds ${MOD_LIMITS.channels}`);
 
@@ -174,6 +175,7 @@ export function writeMOD(song: Song): WriteResult {
   if (song.initialSpeed !== 6) startFx.push([0x0f, Math.max(1, Math.min(0x1f, song.initialSpeed))]);
   if (song.initialTempo !== 125) startFx.push([0x0f, Math.max(0x20, Math.min(0xff, Math.round(song.initialTempo)))]);
   if (song.globalVolume !== 128) losses.add('global volume lost: MOD has none');
+  if (song.message) losses.add('song message dropped (MOD has none)');
   if (song.instruments.length === 0 && song.samples.some((s) => s.vibrato.depth > 0)) losses.add('sample auto-vibrato lost');
 
   const patternBytes = new Uint8Array(patternCount * 64 * channels * 4);

@@ -10,7 +10,7 @@ import type { Sample, Song } from '../../song/song.js';
 import { Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
-import { FORMAT_LIMITS } from '../common/limits.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
 import { playbackRate } from '../common/tuning.js';
 import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
@@ -73,6 +73,7 @@ function c5Of(s: Sample, base: ProfileBase): number {
 export function writeS3M(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 's3m');
+  reportLongNames(song, 's3m', losses);
   const flags = song.profile.flags;
   // Which tracker to claim: it decides the rules a reader plays the file with.
   const style = flags.st3Quirks ? 'st3' : flags.st3LimitPeriod ? 'modplug' : 'it';

@@ -10,7 +10,7 @@ import type { WriteResult } from '../common/format-error.js';
 import { Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import { NO_ZXX_MACROS } from '../common/midi-macros.js';
-import { FORMAT_LIMITS } from '../common/limits.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
 import { playbackRate, rateToFinetune } from '../common/tuning.js';
 import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
@@ -179,6 +179,7 @@ function sampleParts(s: Sample, base: ProfileBase, losses: Losses, modplug: bool
 export function writeXM(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 'xm');
+  reportLongNames(song, 'xm', losses);
   const out = new Out();
   const channels = Math.min(song.channels.length, XM_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}.. dropped: XM holds ${XM_LIMITS.channels}`);
