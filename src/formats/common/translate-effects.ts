@@ -255,6 +255,13 @@ export function translateCell(cell: Cell, ctx: TranslationContext, losses: Losse
   let changed = volume !== cell.volume;
   const effects = cell.effects.map((e) => {
     if (!e || e.kind === 'none') return e;
+    // ST3/IT D0F/DF0 slide by F on every tick, the first included: in XM that is A0F/AF0 for the other
+    // ticks plus a fine slide by F in a free volume column for the first.
+    if (e.kind === 'volSlide' && (e.param === 0x0f || e.param === 0xf0) && !isPt(ctx.from) && ctx.to === 'xm' && !volume) {
+      volume = { kind: e.param === 0x0f ? 'fineVolDown' : 'fineVolUp', value: 15 };
+      changed = true;
+      return e;
+    }
     let out = translateEffect(e, ctx, losses);
     // Cxx becomes the volume column in S3M and IT, whose letters have no set-volume command.
     if (out?.kind === 'setVolume' && (ctx.to === 'it' || ctx.to === 's3m') && !volume) {

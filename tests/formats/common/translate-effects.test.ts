@@ -40,6 +40,7 @@ describe('effect translation between ProTracker/FT2 and ST3/IT dialects', () => 
   const cases: { name: string; base: ProfileBase; target: Target; cells: string[] }[] = [
     { name: 'XM fine volume slides EAx/EBx -> IT DxF/DFx', base: 'xm', target: 'it', cells: ['C-5 01 v32 EA4', '... .. ... EB2', '... .. ... EA1'] },
     { name: 'XM Axy with both nibbles (up wins) -> IT Dx0', base: 'xm', target: 'it', cells: ['C-5 01 v32 A35', '... .. ... A35', '... .. ... A0E', '... .. ... AE0'] },
+    { name: 'IT D0F/DF0 (slides on the first tick too) -> XM A0F/AF0 with a fine slide in the volume column', base: 'it', target: 'xm', cells: ['C-5 01 ... D0F', '... .. ... DF0', '... .. ... DF0'] },
     { name: 'S3M D0F/DF0 (slides on the first tick too) -> IT D0F/DF0', base: 's3m', target: 'it', cells: ['C-5 01 v32 D0F', '... .. ... DF0'] },
     { name: 'XM Cxx -> IT volume column', base: 'xm', target: 'it', cells: ['C-5 01 ... C20', '... .. ... C08'] },
     { name: 'XM global volume slides Hxy -> IT Wxy at IT\'s half step', base: 'xm', target: 'it', cells: ['C-5 01 ... G20', '... .. ... H30', '... .. ... H03'] },
@@ -89,7 +90,7 @@ describe('effect translation between ProTracker/FT2 and ST3/IT dialects', () => 
       { base: 'it', target: 'mod', cell: '... .. ... FE2', message: /extra fine portamento E2 has no exact MOD equivalent/ },
       { base: 'it', target: 'xm', cell: '... .. ... W03', message: /global volume slide 03 has no exact XM equivalent/ },
       { base: 'xm', target: 'it', cell: '... .. ... A0F', message: /volume slide 0F has no exact IT equivalent/ },
-      { base: 'it', target: 'xm', cell: '... .. ... DF0', message: /volume slide F0 has no exact XM equivalent/ },
+      { base: 'it', target: 'xm', cell: '... .. v20 DF0', message: /volume slide F0 has no exact XM equivalent/ },
     ];
     for (const c of cases) {
       const { warnings } = convert(song1(c.base, ['C-5 01 ... ...', c.cell]), c.target);
