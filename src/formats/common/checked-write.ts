@@ -1,13 +1,56 @@
 // The export linter around a module writer: write, read the bytes back as the target's readers will
-// (our reader sniffs the same tracker fingerprints libopenmpt does), and add the playback rules of the
-// song that the written file will not be played with. A codec's write() is this, so every caller
-// (`tracker convert`, the editor's save) gets structural and semantic losses in one list.
+// (our reader sniffs the same tracker fingerprints libopenmpt does), and add what the read-back song
+// lost that the writer did not already name (song settings and sample fields clamped or dropped) and
+// the playback rules of the song that the written file will not be played with. A codec's write() is
+// this, so every caller (`tracker convert`, the editor's save) gets structural and semantic losses.
 
 import type { Song } from '../../song/song.js';
 import type { ReadResult, WriteResult } from './format-error.js';
 import { playbackRuleLosses } from './playback-rules.js';
+import { centsBetween, PITCH_TOLERANCE_CENTS, playbackRate } from './tuning.js';
 
-/** A writer whose warnings also name the playback rules the target will not reproduce. */
+/** Song settings compared after the round trip, with the words a writer's own warning would use. */
+const SETTINGS: readonly { readonly key: 'initialSpeed' | 'initialTempo' | 'globalVolume' | 'mixVolume' | 'stereoSeparation' | 'restartOrder'; readonly name: string; readonly covered: RegExp }[] = [
+  { key: 'initialSpeed', name: 'initial speed', covered: /speed/ },
+  { key: 'initialTempo', name: 'initial tempo', covered: /tempo/ },
+  { key: 'globalVolume', name: 'initial global volume', covered: /global volume/ },
+  { key: 'mixVolume', name: 'mix volume', covered: /mix volume|mix levels/ },
+  { key: 'stereoSeparation', name: 'stereo separation', covered: /separation/ },
+  { key: 'restartOrder', name: 'restart position', covered: /restart|order list is cut/ },
+];
+
+/** What the read-back song lost that no warning names yet. */
+function unreportedLosses(song: Song, back: Song, warnings: readonly string[], label: string): string[] {
+  const said = warnings.join('\n');
+  const out: string[] = [];
+  for (const s of SETTINGS) {
+    // MOD has no initial speed or tempo: the writer puts them on the first row as Fxx (or says why not).
+    if (label === 'MOD' && (s.key === 'initialSpeed' || s.key === 'initialTempo')) continue;
+    if (song[s.key] !== back[s.key] && !s.covered.test(said)) out.push(`${s.name} ${song[s.key]} written as ${back[s.key]} (${label})`);
+  }
+  if ((song.rowsPerBeat !== back.rowsPerBeat || song.rowsPerMeasure !== back.rowsPerMeasure) && !/highlight/.test(said)) {
+    out.push(`row highlights ${song.rowsPerBeat}/${song.rowsPerMeasure} not kept (${label} readers show ${back.rowsPerBeat}/${back.rowsPerMeasure})`);
+  }
+  // Samples, where the target keeps them one for one and in order (formats without instruments flatten
+  // instruments, reported; XM instruments own their samples, which may reorder them).
+  const emptyTail = back.samples.slice(song.samples.length).every((x) => x.pcm.data.length === 0);
+  if (song.samples.length <= back.samples.length && emptyTail && (label !== 'XM' || song.instruments.length === 0) && (song.instruments.length === 0 || back.instruments.length > 0)) {
+    song.samples.forEach((s, i) => {
+      const b = back.samples[i]!;
+      const n = i + 1;
+      if (s.adlib) return;
+      const frames = (x: Song['samples'][number]) => Math.floor(x.pcm.data.length / x.pcm.channels);
+      if (frames(s) !== frames(b) && !/cut to \d+ frames/.test(said)) out.push(`sample ${n}: ${frames(s)} frames written as ${frames(b)} (${label})`);
+      if (JSON.stringify(s.loop) !== JSON.stringify(b.loop) && !/loop/.test(said)) out.push(`sample ${n}: loop changed (${label})`);
+      if (s.volume !== b.volume) out.push(`sample ${n}: default volume ${s.volume} written as ${b.volume} (${label})`);
+      const cents = Math.abs(centsBetween(playbackRate(s, song.profile.base), playbackRate(b, back.profile.base)));
+      if (cents > PITCH_TOLERANCE_CENTS && !/tuned|transpose|pitch/.test(said)) out.push(`sample ${n}: pitch off by ${cents.toFixed(0)} cents (${label})`);
+    });
+  }
+  return out;
+}
+
+/** A writer whose warnings also name unreported losses and the playback rules the target will not reproduce. */
 export function checkedWriter(write: (song: Song) => WriteResult, read: (bytes: Uint8Array) => ReadResult<Song>, label: string): (song: Song) => WriteResult {
   return (song) => {
     const written = write(song);
@@ -18,6 +61,9 @@ export function checkedWriter(write: (song: Song) => WriteResult, read: (bytes: 
       // A writer bug, not the user's: say so rather than claim the file is faithful.
       return { bytes: written.bytes, warnings: [...written.warnings, `the written ${label} could not be read back (${e instanceof Error ? e.message : String(e)})`] };
     }
-    return { bytes: written.bytes, warnings: [...written.warnings, ...playbackRuleLosses(song, back.profile, label)] };
+    return {
+      bytes: written.bytes,
+      warnings: [...written.warnings, ...unreportedLosses(song, back, written.warnings, label), ...playbackRuleLosses(song, back.profile, label)],
+    };
   };
 }
