@@ -1,8 +1,6 @@
-// The export linter around a module writer: write, read the bytes back as the target's readers will
-// (our reader sniffs the same tracker fingerprints libopenmpt does), and add what the read-back song
-// lost that the writer did not already name (song settings and sample fields clamped or dropped) and
-// the playback rules of the song that the written file will not be played with. A codec's write() is
-// this, so every caller (`tracker convert`, the editor's save) gets structural and semantic losses.
+// The export linter around a module writer: write, read the file back as its readers will, and add what
+// the writer changed without saying so and the song's playback rules the file will not be played with.
+// A codec's write() is this, so `tracker convert` and the editor's save get every loss in one list.
 
 import type { Song } from '../../song/song.js';
 import type { ReadResult, WriteResult } from './format-error.js';

@@ -1,8 +1,6 @@
-// The export linter's semantic half: playback rules (the song's playback profile and its base
-// tracker's replayer) that the target format's readers will not reproduce. A written file is played
-// by its readers with the rules its format and tracker fingerprint imply (the profile our own reader
-// gives it back); every rule family that differs from the song's and that the song actually uses is
-// reported, naming the trackers and the commands involved.
+// The export linter's semantic half: the song's playback rules (profile flags, base tracker, tuning) that
+// the written file's readers will not reproduce, judged from the profile our reader gives the file back;
+// a rule family is reported only when the song uses what it governs.
 
 import type { PlaybackProfile, ProfileBase, ProfileFlag } from '../../song/profile.js';
 import type { Song } from '../../song/song.js';

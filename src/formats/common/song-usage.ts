@@ -1,7 +1,6 @@
-// What a song actually uses, counted once for the export linter: effects and volume-column commands
-// (with how often their parameter is 0, i.e. "use the memory"), special notes, instrument numbers
-// without notes, sample offsets that may run past a sample, busy pattern-delay rows, envelope shapes.
-// The linter only reports a playback rule that differs between trackers when the song uses it.
+// What a song uses, counted once for the export linter: effects and volume commands (and how often from
+// memory), special notes, instrument numbers without notes, risky offsets, delays and cuts, notes played.
+// A playback rule that differs between trackers is reported only when the song uses it.
 
 import type { EffectKind, VolumeKind } from '../../song/effects.js';
 import { NOTE_CUT, NOTE_FADE, NOTE_OFF } from '../../song/notes.js';

@@ -1,8 +1,6 @@
-// Effects whose parameters mean different things in ProTracker/FastTracker 2 and Scream Tracker 3/
-// Impulse Tracker, rewritten for the target format where an exact translation exists: fine slides
-// (E1x/EAx <-> FFx/DxF), nibble priorities and units of volume, panning and global-volume slides,
-// extra-fine portamento, volume-column tone portamento speeds, Cxx into the volume column. What has no
-// exact translation is reported (the export linter's words) and left out.
+// Effects whose parameters mean different things for ProTracker/FT2 and ST3/IT, rewritten for the target
+// where an exact translation exists (fine slides, slide nibbles and units, Cxx into the volume column,
+// volume-column porta speeds); what has none is reported and left out.
 
 import { type Effect, EFFECT_KINDS, type EffectKind, type VolumeCommand } from '../../song/effects.js';
 import type { Cell } from '../../song/pattern.js';

@@ -1,8 +1,6 @@
-// Sample pitch across formats: the rate a sample really plays at C-5 under a song's rules, and that
-// rate written back as a C-5 speed (S3M/IT) or as relative note + finetune (XM, MOD). ProTracker-style
-// MOD players derive pitch from the PAL Amiga clock (3546895 Hz / period), so a MOD sample tuned to
-// "8363 Hz" plays at 8287 Hz; FastTracker 2, Scream Tracker and Impulse Tracker use 8363 Hz at C-5.
-// Period tables also round each note's pitch by a few cents; pitchModel/tableCents say by how much.
+// Sample pitch across formats: the rate a sample plays at C-5 under a song's rules (MOD: the PAL clock,
+// 8287 Hz; others 8363 Hz), written back as a C-5 speed or relative note + finetune, and how many cents
+// each tracker's period table puts a note off exact semitones.
 
 import type { ProfileBase } from '../../song/profile.js';
 import type { Sample } from '../../song/song.js';

@@ -1,7 +1,6 @@
-// Writes a Song as an Impulse Tracker module (IT 2.14 layout, uncompressed samples): instruments with
-// all three envelopes, samples with loops and sustain loops, masked pattern packing, the song message,
-// MIDI macros, and an empty effect in the last channel so silent trailing channels survive. What IT cannot
-// hold is converted or dropped, and each loss is reported once.
+// Writes a Song as an Impulse Tracker module (IT 2.14 layout, uncompressed samples, instruments, envelopes,
+// sustain loops, message, MIDI macros), with a tracker id (IT 2.14, ModPlug, or Schism Tracker for
+// period-tuned songs) that makes readers play it by the song's rules; what IT cannot hold is reported.
 
 import type { Effect, VolumeCommand } from '../../song/effects.js';
 import { effectCode } from '../../song/notation.js';
