@@ -45,6 +45,12 @@ function unreportedLosses(song: Song, back: Song, warnings: readonly string[], l
       if (cents > PITCH_TOLERANCE_CENTS && !/tuned|transpose|pitch/.test(said)) out.push(`sample ${n}: pitch off by ${cents.toFixed(0)} cents (${label})`);
     });
   }
+  // Instruments' MIDI output settings, where the target keeps instruments.
+  if (back.instruments.length > 0) {
+    const fields = ['channel', 'program', 'bank', 'port', 'transpose', 'bendRange'] as const;
+    const lost = fields.filter((f) => song.instruments.some((ins, i) => back.instruments[i] !== undefined && ins.midi[f] !== back.instruments[i]!.midi[f]));
+    if (lost.length > 0) out.push(`instrument MIDI ${lost.join(', ')} not kept (${label})`);
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCodecs } from '../../../src/formats/registry.js';
 import type { Song } from '../../../src/song/song.js';
-import { buildSong, testSample } from '../../helpers/song-builder.js';
+import { buildSong, testInstrument, testSample } from '../../helpers/song-builder.js';
 
 function warnings(song: Song, target: 'mod' | 'xm' | 's3m' | 'it'): string {
   return allCodecs().find((c) => c.id === target)!.write!(song).warnings.join('\n');
@@ -21,6 +21,12 @@ describe('losses found by reading the written file back', () => {
     expect(warnings({ ...base, initialTempo: 32 }, 's3m')).toMatch(/initial tempo 32 written as 33 \(S3M\)/);
     expect(warnings({ ...base, initialSpeed: 40 }, 'xm')).toMatch(/initial speed 40 written as 31 \(XM\)/);
     expect(warnings({ ...base, rowsPerBeat: 6, rowsPerMeasure: 12 }, 's3m')).toMatch(/row highlights 6\/12 not kept/);
+  });
+
+  it('instrument MIDI settings the target has no field for are named', () => {
+    const withMidi = buildSong({ base: 'it', pattern: [['C-5 01 ... ...']], samples: [testSample('it')], instruments: [testInstrument({ midi: { port: 'synth', channel: 2, program: 5, bank: 3, transpose: 12, bendRange: 12 } })] });
+    expect(warnings(withMidi, 'it')).toMatch(/instrument MIDI port, transpose, bendRange not kept \(IT\)/);
+    expect(warnings(withMidi, 'xm')).toMatch(/instrument MIDI bank, port, transpose, bendRange not kept \(XM\)/);
   });
 
   it('a sample rate S3M cannot store is reported as a pitch error', () => {
