@@ -17,6 +17,11 @@ const SETTINGS: readonly { readonly key: 'initialSpeed' | 'initialTempo' | 'glob
   { key: 'restartOrder', name: 'restart position', covered: /restart|order list is cut/ },
 ];
 
+/** JSON with object keys sorted, so equal values compare equal whatever order their fields were built in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x));
+}
+
 /** What the read-back song lost that no warning names yet. */
 function unreportedLosses(song: Song, back: Song, warnings: readonly string[], label: string): string[] {
   const said = warnings.join('\n');
@@ -39,14 +44,29 @@ function unreportedLosses(song: Song, back: Song, warnings: readonly string[], l
       if (s.adlib) return;
       const frames = (x: Song['samples'][number]) => Math.floor(x.pcm.data.length / x.pcm.channels);
       if (frames(s) !== frames(b) && !/cut to \d+ frames/.test(said)) out.push(`sample ${n}: ${frames(s)} frames written as ${frames(b)} (${label})`);
-      if (JSON.stringify(s.loop) !== JSON.stringify(b.loop) && !/loop/.test(said)) out.push(`sample ${n}: loop changed (${label})`);
+      if (canonical(s.loop) !== canonical(b.loop) && !/loop/.test(said)) out.push(`sample ${n}: loop changed (${label})`);
       if (s.volume !== b.volume) out.push(`sample ${n}: default volume ${s.volume} written as ${b.volume} (${label})`);
       const cents = Math.abs(centsBetween(playbackRate(s, song.profile.base), playbackRate(b, back.profile.base)));
       if (cents > PITCH_TOLERANCE_CENTS && !/tuned|transpose|pitch/.test(said)) out.push(`sample ${n}: pitch off by ${cents.toFixed(0)} cents (${label})`);
     });
   }
-  // Instruments' MIDI output settings, where the target keeps instruments.
+  // Instruments, where the target keeps them in order.
   if (back.instruments.length > 0) {
+    const checks: readonly { readonly name: string; readonly covered: RegExp; readonly get: (i: Song['instruments'][number]) => unknown }[] = [
+      // IT stores fadeouts in steps of 32 XM units: below 1 % the fade time is the same to the ear.
+      { name: 'fadeout', covered: /fadeout/, get: (i) => Math.round(Math.log(Math.max(1, i.fadeout)) * 100) },
+      { name: 'volume and panning', covered: /instrument volume, panning/, get: (i) => [i.globalVolume, i.pan, i.randomVolume, i.randomPan, i.pitchPanSeparation] },
+      { name: 'envelopes', covered: /envelope/, get: (i) => [i.volumeEnvelope, i.panEnvelope, i.pitchEnvelope, i.pitchEnvelopeIsFilter] },
+      { name: 'new-note actions', covered: /new-note/, get: (i) => [i.newNoteAction, i.duplicateCheck, i.duplicateAction] },
+      { name: 'filter', covered: /filter/, get: (i) => [i.filterCutoff, i.filterResonance] },
+      { name: 'note map', covered: /note map/, get: (i) => i.noteMap },
+    ];
+    for (const c of checks) {
+      if (c.covered.test(said)) continue;
+      // An instrument without samples plays nothing: its settings cannot be lost.
+      const changed = song.instruments.findIndex((ins, i) => back.instruments[i] !== undefined && ins.sampleMap.some((n) => n > 0) && canonical(c.get(ins)) !== canonical(c.get(back.instruments[i]!)));
+      if (changed >= 0) out.push(`instrument ${changed + 1}: ${c.name} changed (${label})`);
+    }
     const fields = ['channel', 'program', 'bank', 'port', 'transpose', 'bendRange'] as const;
     const lost = fields.filter((f) => song.instruments.some((ins, i) => back.instruments[i] !== undefined && ins.midi[f] !== back.instruments[i]!.midi[f]));
     if (lost.length > 0) out.push(`instrument MIDI ${lost.join(', ')} not kept (${label})`);

@@ -41,3 +41,12 @@ describe('losses found by reading the written file back', () => {
     expect(text).toMatch(/sample 1: loop changed \(MOD\)/);
   });
 });
+
+describe('instrument settings the target rounds', () => {
+  it('an XM fadeout IT stores more than 1 % off is named; one within 1 % is not', () => {
+    const song = (fadeout: number) => buildSong({ base: 'xm', pattern: [['C-5 01 ... ...']], flags: { linearSlides: true }, samples: [testSample('xm')], instruments: [testInstrument({ fadeout })] });
+    const text = (fadeout: number) => allCodecs().find((c) => c.id === 'it')!.write!(song(fadeout)).warnings.join('\n');
+    expect(text(40)).toMatch(/instrument 1: fadeout changed \(IT\)/);
+    expect(text(1861)).not.toMatch(/fadeout/);
+  });
+});
