@@ -16,11 +16,14 @@ interface RuleTopic {
   readonly families: readonly (readonly ProfileBase[])[] | null;
   /** Profile flags that change these rules. */
   readonly flags: readonly ProfileFlag[];
-  /** True when the song uses something these rules govern. */
-  readonly uses: (u: SongUsage, song: Song) => boolean;
+  /** True when the song uses something these rules govern (as far as these two profiles disagree). */
+  readonly uses: (u: SongUsage, song: Song, from: PlaybackProfile, to: PlaybackProfile) => boolean;
   /** Optional finer test of whether the two profiles really disagree here. */
   readonly differs?: (from: PlaybackProfile, to: PlaybackProfile) => boolean;
 }
+
+/** ProTracker's arpeggio wraps from model note 85 (one above its B-3). Test: ArpWraparound.mod */
+const PT_ARPEGGIO_WRAP = 85;
 
 const ONE_PER_BASE: readonly (readonly ProfileBase[])[] = [['mod'], ['xm'], ['s3m'], ['it']];
 const PT_SHARED: readonly (readonly ProfileBase[])[] = [['mod', 'xm'], ['s3m'], ['it']];
@@ -94,7 +97,8 @@ const TOPICS: readonly RuleTopic[] = [
     // MOD, S3M and IT step note, +x, +y from the row's first tick; FT2 counts from the row's end.
     families: [['mod', 's3m', 'it'], ['xm']],
     flags: ['ft2Arpeggio', 'protrackerMode'],
-    uses: (u) => usesEffect(u, 'arpeggio'),
+    // ProTracker's arpeggio differs from the others only where it runs past B-3 and wraps.
+    uses: (u, _song, a, b) => usesEffect(u, 'arpeggio') && (a.base !== b.base && (a.base === 'xm' || b.base === 'xm') || a.flags.ft2Arpeggio !== b.flags.ft2Arpeggio || u.arpeggioReach >= PT_ARPEGGIO_WRAP),
   },
   {
     id: 'retrigger',
@@ -260,7 +264,7 @@ export function playbackRuleLosses(song: Song, target: PlaybackProfile, targetLa
     toName = `${targetLabel} readers`;
   }
   const lines = candidates
-    .filter((t) => t.uses(usage, song))
+    .filter((t) => t.uses(usage, song, from, target))
     .map((t) => `${targetLabel} playback: ${t.text.replaceAll('{from}', fromName).replaceAll('{to}', toName).replaceAll("s's", "s'")}`);
   // Tuning: period tables round each note's pitch by a few cents, differently per tracker; unisons and
   // chords then beat at other rates.

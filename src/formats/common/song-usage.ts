@@ -42,6 +42,8 @@ export interface SongUsage {
   readonly playedSamples: ReadonlySet<number>;
   /** Notes (1..120) that the patterns play. */
   readonly notes: ReadonlySet<number>;
+  /** The highest note an arpeggio reaches (999 when its base note is not known from the pattern). */
+  readonly arpeggioReach: number;
 }
 
 function bump<K>(map: Map<K, UseCount>, key: K, zero: boolean): void {
@@ -85,6 +87,7 @@ export function scanSongUsage(song: Song): SongUsage {
   let noteDelaySpecial = 0;
   let noteCutSpecial = 0;
   let minSpeed = song.initialSpeed;
+  let arpeggioReach = 0;
   const hasEnvelopes = song.instruments.some((i) => i.volumeEnvelope.enabled || i.panEnvelope.enabled || i.pitchEnvelope.enabled);
   const played = new Set(song.orders.filter((o): o is number => typeof o === 'number'));
   // Speeds first: note delays and cuts are judged against the smallest one.
@@ -101,6 +104,7 @@ export function scanSongUsage(song: Song): SongUsage {
     const pat = song.patterns[p];
     if (!pat) continue;
     const lastInstrument = new Array<number>(pat.channels).fill(-1);
+    const lastNote = new Array<number>(pat.channels).fill(-1);
     for (let r = 0; r < pat.rows; r++) {
       let flow = 0;
       let delay = false;
@@ -130,6 +134,10 @@ export function scanSongUsage(song: Song): SongUsage {
             const smp = song.samples[sampleOf(song, cell.instrument || lastInstrument[c]!, cell.note) - 1];
             if (e.param === 0 || !isNote || !cell.instrument || e.param * 256 >= frames(smp)) offsetSpecial++;
           }
+          if (e.kind === 'arpeggio' && e.param > 0) {
+            const base = isNote ? cell.note : lastNote[c]!;
+            arpeggioReach = Math.max(arpeggioReach, base < 0 ? 999 : base + Math.max(e.param >> 4, e.param & 15));
+          }
           if (e.kind === 'noteDelay' && (e.param >= minSpeed || !cell.instrument || cell.volume || !isNote)) noteDelaySpecial++;
           if (e.kind === 'noteCut' && (e.param === 0 || e.param >= minSpeed)) noteCutSpecial++;
         }
@@ -137,6 +145,7 @@ export function scanSongUsage(song: Song): SongUsage {
         if (anyPorta && (porta || cell.instrument || !isNote)) tonePortaSpecial++;
         if (cell.note !== 0 || cell.volume) busy = true;
         if (cell.instrument) lastInstrument[c] = cell.instrument;
+        if (isNote) lastNote[c] = cell.note;
       }
       if (flow > 1) flowCombos++;
       if (delay && busy) patternDelayBusy++;
@@ -144,7 +153,7 @@ export function scanSongUsage(song: Song): SongUsage {
   }
   return {
     effects, volume, noteOff, noteCut, noteFade, noteOffWithInstrument, instrumentWithoutNote, tonePortaSpecial,
-    offsetSpecial, patternDelayBusy, flowCombos, noteDelaySpecial, noteCutSpecial, minSpeed, playedSamples, notes,
+    offsetSpecial, patternDelayBusy, flowCombos, noteDelaySpecial, noteCutSpecial, minSpeed, playedSamples, notes, arpeggioReach,
   };
 }
 

@@ -76,6 +76,12 @@ describe('playback rules the target does not reproduce', () => {
     expect([back.profile.flags.linearSlides, back.profile.flags.periodsAreHertz]).toEqual([false, false]);
   });
 
+  it('ProTracker arpeggio is reported only where it runs past B-3 and wraps', () => {
+    const pt = { protrackerMode: true, amigaPeriodLimits: true };
+    expect(playback(song('mod', [['A-6 01 ... 037']], pt), 'it').join('\n')).toMatch(/IT playback: arpeggio follows ProTracker's/);
+    expect(playback(song('mod', [['C-5 01 ... 037']], pt), 'it').join('\n')).not.toMatch(/arpeggio/);
+  });
+
   it('envelope loops and key-offs on an instrument without a volume envelope, XM -> IT', () => {
     const looped = testInstrument({ volumeEnvelope: envelope([[0, 64], [10, 32], [20, 64]], { start: 0, end: 2 }), fadeout: 0 });
     const base = buildSong({ base: 'xm', pattern: [['C-5 01 ... ...'], ['=== .. ... ...']], samples: [testSample('xm')], instruments: [looped] });
