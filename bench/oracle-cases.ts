@@ -1,0 +1,90 @@
+// The songs bench/effect-oracle.ts checks against libopenmpt: the songs of the replayer tests in
+// tests/engine/replayer (one voice at a time, so gains, position and rate can be read from the audio;
+// timing effects show as positions that drift when a tick or row has the wrong length).
+import type { ProfileBase } from '../src/song/profile.js';
+import { envelope, instrumentFor, oneShotSample, testSample, type TestSongSpec } from '../tests/helpers/song-builder.js';
+
+export interface OracleCase {
+  readonly name: string;
+  readonly spec: TestSongSpec;
+  readonly ticks: number;
+}
+
+const long = (base: ProfileBase) => [oneShotSample(base, 60000)];
+const c = (name: string, spec: TestSongSpec, ticks: number): OracleCase => ({ name, spec, ticks });
+const rows = (...r: string[]) => r.map((x) => x.split('|'));
+
+export const ORACLE_CASES: OracleCase[] = [
+  // Timing.
+  ...(['it', 's3m'] as const).map((b) => c(`${b}/tempo-slide`, { base: b, speed: 4, samples: long(b), pattern: rows('C-5 01 ... T05', '... .. ... T12', '... .. ... T00') }, 12)),
+  c('mod/tempo-pt-late', { base: 'mod', channels: 4, flags: { protrackerMode: true }, samples: long('mod'), pattern: rows('C-5 01 ... ...', '... .. ... F96', '... .. ... ...') }, 14),
+  ...(['mod', 'xm'] as const).map((b) => c(`${b}/speed-tempo`, { base: b, samples: long(b), pattern: rows('C-5 01 ... F03', '... .. ... F50', '... .. ... ...') }, 10)),
+  ...(['mod', 'xm', 's3m', 'it'] as const).map((b) => c(`${b}/pattern-delay`, { base: b, speed: 2, samples: long(b), pattern: rows(`C-5 01 v32 ${b === 'mod' || b === 'xm' ? 'EE2' : 'SE2'}`, '... .. ... ...', '... .. ... ...') }, 10)),
+  c('it/first-delay-wins', { base: 'it', speed: 2, samples: long('it'), pattern: rows('C-5 01 ... SE1|... .. ... SE3', '... .. ... ...|... .. ... ...', '... .. ... ...|... .. ... ...') }, 10),
+  c('xm/last-delay-wins', { base: 'xm', speed: 2, samples: long('xm'), pattern: rows('C-5 01 ... EE1|... .. ... EE3', '... .. ... ...|... .. ... ...', '... .. ... ...|... .. ... ...') }, 12),
+  c('it/delay-first-tick', { base: 'it', speed: 2, samples: long('it'), pattern: rows('C-5 01 v32 D1F|... .. ... SE2', '... .. ... ...|... .. ... ...') }, 8),
+  c('s3m/delay-first-tick', { base: 's3m', speed: 2, samples: long('s3m'), pattern: rows('C-5 01 v32 D1F|... .. ... SE2', '... .. ... ...|... .. ... ...') }, 8),
+  c('mod/delay-first-tick', { base: 'mod', channels: 4, flags: { protrackerMode: true }, speed: 2, samples: long('mod'), pattern: rows('C-5 01 ... EA1|... .. ... EE2', '... .. ... ...|... .. ... ...') }, 8),
+  c('xm/delay-first-tick', { base: 'xm', speed: 2, samples: long('xm'), pattern: rows('C-5 01 v32 EA1|... .. ... EE2', '... .. ... ...|... .. ... ...') }, 8),
+  c('it/fine-delay', { base: 'it', speed: 3, samples: long('it'), pattern: rows('C-5 01 ... S62|... .. ... SE1', '... .. ... ...|... .. ... ...', '... .. ... ...|... .. ... ...') }, 14),
+  ...(['mod', 'xm', 's3m', 'it'] as const).map((b) => c(`${b}/note-delay`, { base: b, samples: long(b), pattern: rows(`C-5 01 v40 ${b === 'mod' || b === 'xm' ? 'ED2' : 'SD2'}`, '... .. ... ...') }, 8)),
+  c('it/sd0', { base: 'it', samples: long('it'), pattern: rows('C-5 01 v40 SD0', '... .. ... ...') }, 4),
+  c('s3m/sd0', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 v40 SD0', 'D-5 01 ... ...') }, 8),
+  ...(['xm', 's3m', 'it'] as const).map((b) => c(`${b}/delay-past-row`, { base: b, samples: long(b), pattern: rows(`C-5 01 v40 ${b === 'xm' ? 'ED7' : 'SD7'}`, '... .. ... ...', 'D-5 01 ... ...') }, 14)),
+  c('mod/delay-next-row', { base: 'mod', channels: 4, flags: { protrackerMode: true }, samples: long('mod'), pattern: rows('C-5 01 ... ...', 'G-5 01 ... ED7', '... .. ... ...') }, 14),
+  ...(['mod', 'xm'] as const).map((b) => c(`${b}/note-cut`, { base: b, samples: long(b), pattern: rows('C-5 01 ... EC2', '... .. ... ...') }, 8)),
+  ...(['s3m', 'it'] as const).map((b) => c(`${b}/note-cut`, { base: b, samples: long(b), pattern: rows('C-5 01 ... SC2', '... .. ... SC0', 'D-5 01 ... ...') }, 14)),
+  ...(['mod', 'xm'] as const).map((b) => c(`${b}/e9x`, { base: b, samples: long(b), pattern: rows('C-5 01 ... E92', '... .. ... E92') }, 12)),
+  ...(['s3m', 'it'] as const).map((b) => c(`${b}/qxy`, { base: b, speed: 4, samples: long(b), pattern: rows('C-5 01 ... Q03', '... .. ... Q03') }, 8)),
+  c('xm/rxy', { base: 'xm', speed: 4, samples: long('xm'), pattern: rows('C-5 01 ... R03', '... .. ... R03') }, 8),
+  ...['1', '5', '6', '7', 'B', 'E', 'F'].map((x) => c(`it/retrig-volume-${x}`, { base: 'it', speed: 2, samples: long('it'), pattern: rows(`C-5 01 v32 Q${x}1`, `... .. ... Q${x}1`, `... .. ... Q${x}1`) }, 6)),
+  c('xm/keyoff-no-env', { base: 'xm', samples: [testSample('xm')], instruments: [instrumentFor(1)], pattern: rows('C-5 01 ... ...', '=== .. ... ...') }, 8),
+  c('xm/keyoff-env', {
+    base: 'xm', speed: 2, samples: [testSample('xm')], instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [2, 32], [20, 0]], { sustain: [1, 1] }), fadeout: 4096 })],
+    pattern: rows('C-5 01 ... ...', '... .. ... ...', '=== .. ... ...', '... .. ... ...'),
+  }, 8),
+  c('it/keyoff-env', {
+    base: 'it', speed: 2, samples: [testSample('it')], instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [2, 64], [4, 32]], { sustain: [1, 1] }), fadeout: 8192 })],
+    pattern: rows('C-5 01 ... ...', '... .. ... ...', '=== .. ... ...', '... .. ... ...'),
+  }, 12),
+  c('it/note-fade', { base: 'it', samples: [testSample('it')], instruments: [instrumentFor(1, { fadeout: 8192 })], pattern: rows('C-5 01 ... ...', '~~~ .. ... ...') }, 12),
+  // Pitch.
+  c('mod/porta', { base: 'mod', channels: 4, samples: long('mod'), pattern: rows('C-5 01 ... 104', '... .. ... 202', '... .. ... 100') }, 18),
+  c('xm/porta-linear', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... 104', '... .. ... 210', '... .. ... 100', '... .. ... 200') }, 24),
+  c('xm/porta-amiga', { base: 'xm', flags: { linearSlides: false }, samples: long('xm'), pattern: rows('C-5 01 ... 104', '... .. ... 210') }, 12),
+  c('it/porta-linear', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... F04', '... .. ... E00') }, 12),
+  c('it/porta-amiga', { base: 'it', flags: { linearSlides: false }, samples: long('it'), pattern: rows('C-5 01 ... F04', '... .. ... E00', '... .. ... EF2', '... .. ... EE3') }, 24),
+  c('s3m/porta', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 ... F04', '... .. ... FF4', '... .. ... FE4', '... .. ... D02', '... .. ... E00') }, 30),
+  c('xm/fine-porta', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... E12', '... .. ... X13', '... .. ... E10', '... .. ... X10', '... .. ... E20') }, 30),
+  c('mod/e5x', { base: 'mod', channels: 4, samples: long('mod'), pattern: rows('C-5 01 ... E58', 'C-5 01 ... E57', 'C-5 01 ... ...') }, 18),
+  c('xm/e5x', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... E5C', 'C-5 01 ... ...') }, 12),
+  c('s3m/s2x', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 ... S2F', 'C-5 01 ... S20') }, 12),
+  c('it/s2x', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... S20', 'C-5 01 ... S2F') }, 12),
+  c('mod/toneporta', { base: 'mod', channels: 4, samples: long('mod'), pattern: rows('C-5 01 ... ...', 'D-5 .. ... 310', '... .. ... 300') }, 18),
+  c('mod/porta-target', { base: 'mod', channels: 4, samples: long('mod'), pattern: rows('C-5 01 ... ...', 'D-5 .. ... 3FF', '... .. ... 104', '... .. ... 300') }, 24),
+  c('xm/porta-target', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... ...', 'D-5 .. ... 3FF', '... .. ... 104', '... .. ... 300') }, 24),
+  c('it/toneporta', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... ...', 'C-6 .. ... G40', '... .. ... F08', 'D-5 .. ... G00') }, 24),
+  c('it/toneporta-compat', { base: 'it', flags: { itCompatibleGxx: true }, samples: long('it'), pattern: rows('C-5 01 ... F08', 'D-5 .. ... G00') }, 12),
+  c('xm/porta-nothing-plays', { base: 'xm', samples: long('xm'), pattern: rows('... .. ... ...', 'D-5 01 ... 310') }, 12),
+  c('it/porta-nothing-plays', { base: 'it', samples: long('it'), pattern: rows('... .. ... ...', 'D-5 01 ... G10') }, 12),
+  c('s3m/porta-after-cut', { base: 's3m', speed: 3, samples: long('s3m'), pattern: rows('C-5 01 ... ...', '^^^ .. ... ...', 'G-4 01 ... G00', '... .. ... ...') }, 12),
+  c('s3m/porta-after-silent-cut', { base: 's3m', speed: 3, samples: long('s3m'), pattern: rows('C-5 01 ... ...', '... .. ... I0A', '^^^ .. ... ...', 'G-4 01 ... G00') }, 12),
+  c('xm/porta-instrument', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 v20 ...', 'D-5 01 ... 310') }, 12),
+  c('mod/vibrato', { base: 'mod', channels: 4, samples: long('mod'), pattern: rows('C-5 01 ... 448', '... .. ... 400') }, 12),
+  c('xm/vibrato', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... 448', '... .. ... 400') }, 12),
+  c('s3m/vibrato', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 ... H48', '... .. ... U48') }, 12),
+  c('it/vibrato', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... H48', '... .. ... U48') }, 12),
+  ...[0, 1, 2, 3].map((x) => c(`xm/vibrato-wave-${x}`, { base: 'xm', samples: long('xm'), pattern: rows(`C-5 01 ... E4${x}`, '... .. ... 448', '... .. ... 400') }, 18)),
+  ...[0, 1, 2, 3].map((x) => c(`it/vibrato-wave-${x}`, { base: 'it', samples: long('it'), pattern: rows(`C-5 01 ... S3${x}`, '... .. ... H48', '... .. ... H00') }, 18)),
+  ...[0, 1, 2].map((x) => c(`s3m/vibrato-wave-${x}`, { base: 's3m', samples: long('s3m'), pattern: rows(`C-5 01 ... S3${x}`, '... .. ... H48', '... .. ... H00') }, 18)),
+  ...(['mod', 'xm'] as const).map((b) => c(`${b}/arpeggio`, { base: b, samples: long(b), pattern: rows('C-5 01 ... 037', '... .. ... 000') }, 12)),
+  ...(['s3m', 'it'] as const).map((b) => c(`${b}/arpeggio`, { base: b, samples: long(b), pattern: rows('C-5 01 ... J37', '... .. ... J00') }, 12)),
+  c('xm/glissando', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... E31', 'E-5 .. ... 310', '... .. ... 300') }, 18),
+  c('it/glissando', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... S11', 'E-5 .. ... G10', '... .. ... G00') }, 18),
+  c('xm/autovibrato', { base: 'xm', samples: [testSample('xm', { vibrato: { waveform: 'square', speed: 64, depth: 8, sweep: 4 } })], instruments: [instrumentFor(1)], pattern: rows('C-5 01 ... ...', '... .. ... ...') }, 12),
+  c('xm/autovibrato-sine', { base: 'xm', samples: [testSample('xm', { vibrato: { waveform: 'sine', speed: 16, depth: 15, sweep: 0 } })], instruments: [instrumentFor(1)], pattern: rows('C-5 01 ... ...', '... .. ... ...') }, 12),
+  c('it/autovibrato', { base: 'it', samples: [testSample('it', { vibrato: { waveform: 'sine', speed: 32, depth: 16, sweep: 200 } })], instruments: [instrumentFor(1)], pattern: rows('C-5 01 ... ...', '... .. ... ...') }, 12),
+  c('it/pitch-envelope', { base: 'it', samples: [testSample('it')], instruments: [instrumentFor(1, { pitchEnvelope: envelope([[0, 0], [4, 8]]) })], pattern: rows('C-5 01 ... ...') }, 6),
+  c('mod/amiga-limits', { base: 'mod', channels: 4, samples: long('mod'), pattern: rows('C-4 01 ... 2FF', 'B-6 01 ... 1FF') }, 12),
+  c('xm/period-limit', { base: 'xm', speed: 20, samples: long('xm'), pattern: rows('C-9 01 ... 1FF') }, 20),
+];
