@@ -250,7 +250,7 @@ export function updateVoices(r: ReplayerState): void {
       chn.length = 0;
       // libopenmpt's mixer rewinds a voice that it ramps down to silence (not one that was silent
       // already), so a later ST3 portamento, which does not restart the sample, picks the note up from
-      // the start. Tests: tone portamento after a note cut restarts the sample / resumes a silent note
+      // the start. Test: pitch.test.ts "S3M: tone portamento after a note cut restarts the sample"
       if (chn.rampedToSilence) chn.setPosition(0);
     }
 
