@@ -108,4 +108,23 @@ export const ORACLE_CASES: OracleCase[] = [
   c('it/globalvol', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... V40', '... .. ... V90', '... .. ... W02', '... .. ... W3F', '... .. ... W00') }, 30),
   c('it/channelvol', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... M20', '... .. ... N02', '... .. ... N1F', '... .. ... N00') }, 24),
   c('it/sample-instrument-gv', { base: 'it', samples: [testSample('it', { globalVolume: 32 })], instruments: [instrumentFor(1, { globalVolume: 64 })], pattern: rows('C-5 01 ... ...') }, 4),
+  // Envelopes.
+  ...(['xm', 'it'] as const).flatMap((b) => {
+    const ins = (i: Parameters<typeof instrumentFor>[1]) => ({ samples: long(b), instruments: [instrumentFor(1, i)] });
+    return [
+      c(`${b}/env-ramp`, { base: b, ...ins({ volumeEnvelope: envelope([[0, 64], [4, 0], [8, 32]]) }), pattern: rows('C-5 01 ... ...', '... .. ... ...') }, 12),
+      c(`${b}/env-loop`, { base: b, ...ins({ volumeEnvelope: envelope([[0, 64], [2, 32], [4, 0]], { loop: [0, 1] }) }), pattern: rows('C-5 01 ... ...', '... .. ... ...') }, 12),
+      c(`${b}/env-sustain`, { base: b, speed: 4, ...ins({ volumeEnvelope: envelope([[0, 64], [2, 32], [4, 0], [6, 32]], { sustain: [1, 1] }) }), pattern: rows('C-5 01 ... ...', '=== .. ... ...', '... .. ... ...') }, 12),
+      c(`${b}/env-sustain-loop`, { base: b, speed: 4, ...ins({ volumeEnvelope: envelope([[0, 64], [2, 32], [4, 0], [6, 32]], { sustain: [0, 1] }) }), pattern: rows('C-5 01 ... ...', '=== .. ... ...', '... .. ... ...') }, 12),
+      c(`${b}/fadeout`, { base: b, speed: 2, ...ins({ volumeEnvelope: envelope([[0, 64], [2, 64]], { loop: [0, 1] }), fadeout: b === 'xm' ? 4096 : 16384 }), pattern: rows('C-5 01 ... ...', '=== .. ... ...', '... .. ... ...', '... .. ... ...') }, 8),
+      c(`${b}/pan-env`, { base: b, ...ins({ panEnvelope: envelope([[0, 0], [2, 32], [4, -32]]) }), pattern: rows('C-5 01 p32 ...', '... .. ... ...') }, 8),
+      c(`${b}/pan-env-left`, { base: b, ...ins({ panEnvelope: envelope([[0, 0], [2, 32], [4, -32]]) }), pattern: rows('C-5 01 p16 ...', '... .. ... ...') }, 8),
+    ];
+  }),
+  c('it/env-end-zero', { base: 'it', samples: long('it'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [2, 0]]) })], pattern: rows('C-5 01 ... ...') }, 6),
+  c('it/env-carry', { base: 'it', speed: 3, samples: long('it'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [10, 0]], { carry: true }) })], pattern: rows('C-5 01 ... ...', 'D-5 01 ... ...', '... .. ... ...') }, 9),
+  c('it/note-fade-noenv', { base: 'it', speed: 2, samples: long('it'), instruments: [instrumentFor(1, { fadeout: 16384 })], pattern: rows('C-5 01 ... ...', '~~~ .. ... ...', '... .. ... ...') }, 6),
+  c('xm/lxx', { base: 'xm', speed: 3, samples: long('xm'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [20, 0]]), panEnvelope: envelope([[0, 0], [20, 32]]) })], pattern: rows('C-5 01 ... ...', '... .. ... L10', '... .. ... ...') }, 9),
+  c('xm/lxx-sustain', { base: 'xm', speed: 3, samples: long('xm'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [20, 0]], { sustain: [1, 1] }), panEnvelope: envelope([[0, 0], [20, 32]]) })], pattern: rows('C-5 01 ... ...', '... .. ... L10', '... .. ... ...') }, 9),
+  c('it/s77', { base: 'it', speed: 2, samples: long('it'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [8, 0]]) })], pattern: rows('C-5 01 ... ...', '... .. ... S77', '... .. ... S78') }, 6),
 ];
