@@ -8,10 +8,13 @@ export interface OracleCase {
   readonly name: string;
   readonly spec: TestSongSpec;
   readonly ticks: number;
+  /** Why this song is expected to differ: libopenmpt 0.6.9 predates a fix that the replayer follows. */
+  readonly known?: string;
 }
 
 const long = (base: ProfileBase) => [oneShotSample(base, 60000)];
-const c = (name: string, spec: TestSongSpec, ticks: number): OracleCase => ({ name, spec, ticks });
+const c = (name: string, spec: TestSongSpec, ticks: number, known?: string): OracleCase => ({ name, spec, ticks, ...(known ? { known } : {}) });
+const FIXED_AFTER_069 = 'OpenMPT fixed this after libopenmpt 0.6.9 (the reference here); the replayer follows the fix:';
 const rows = (...r: string[]) => r.map((x) => x.split('|'));
 
 export const ORACLE_CASES: OracleCase[] = [
@@ -75,7 +78,7 @@ export const ORACLE_CASES: OracleCase[] = [
   c('s3m/vibrato', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 ... H48', '... .. ... U48') }, 12),
   c('it/vibrato', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... H48', '... .. ... U48') }, 12),
   ...[0, 1, 2, 3].map((x) => c(`xm/vibrato-wave-${x}`, { base: 'xm', samples: long('xm'), pattern: rows(`C-5 01 ... E4${x}`, '... .. ... 448', '... .. ... 400') }, 18)),
-  ...[0, 1, 2, 3].map((x) => c(`it/vibrato-wave-${x}`, { base: 'it', samples: long('it'), pattern: rows(`C-5 01 ... S3${x}`, '... .. ... H48', '... .. ... H00') }, 18)),
+  ...[0, 1, 2, 3].map((x) => c(`it/vibrato-wave-${x}`, { base: 'it', samples: long('it'), pattern: rows(`C-5 01 ... S3${x}`, '... .. ... H48', '... .. ... H00') }, 18, x === 3 ? 'IT\'s random waveform: another random generator' : undefined)),
   ...[0, 1, 2].map((x) => c(`s3m/vibrato-wave-${x}`, { base: 's3m', samples: long('s3m'), pattern: rows(`C-5 01 ... S3${x}`, '... .. ... H48', '... .. ... H00') }, 18)),
   ...(['mod', 'xm'] as const).map((b) => c(`${b}/arpeggio`, { base: b, samples: long(b), pattern: rows('C-5 01 ... 037', '... .. ... 000') }, 12)),
   ...(['s3m', 'it'] as const).map((b) => c(`${b}/arpeggio`, { base: b, samples: long(b), pattern: rows('C-5 01 ... J37', '... .. ... J00') }, 12)),
@@ -127,4 +130,16 @@ export const ORACLE_CASES: OracleCase[] = [
   c('xm/lxx', { base: 'xm', speed: 3, samples: long('xm'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [20, 0]]), panEnvelope: envelope([[0, 0], [20, 32]]) })], pattern: rows('C-5 01 ... ...', '... .. ... L10', '... .. ... ...') }, 9),
   c('xm/lxx-sustain', { base: 'xm', speed: 3, samples: long('xm'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [20, 0]], { sustain: [1, 1] }), panEnvelope: envelope([[0, 0], [20, 32]]) })], pattern: rows('C-5 01 ... ...', '... .. ... L10', '... .. ... ...') }, 9),
   c('it/s77', { base: 'it', speed: 2, samples: long('it'), instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [8, 0]]) })], pattern: rows('C-5 01 ... ...', '... .. ... S77', '... .. ... S78') }, 6),
+  // Instruments (one voice at a time).
+  ...(['mod', 'xm', 's3m', 'it'] as const).map((b) => c(`${b}/offset`, { base: b, channels: b === 'mod' ? 4 : 1, samples: [oneShotSample(b, 20000)], pattern: rows(`C-5 01 ... ${b === 'mod' || b === 'xm' ? '910' : 'O10'}`, `C-5 01 ... ${b === 'mod' || b === 'xm' ? '920' : 'O20'}`, `C-5 01 ... ${b === 'mod' || b === 'xm' ? '900' : 'O00'}`) }, 18)),
+  c('xm/offset-memory-needs-note', { base: 'xm', samples: [oneShotSample('xm', 20000)], pattern: rows('C-5 01 ... 910', '... .. ... 930', 'C-5 01 ... 900') }, 18, `${FIXED_AFTER_069} OffsetWithoutNote.xm`),
+  c('it/offset-memory', { base: 'it', samples: [oneShotSample('it', 20000)], pattern: rows('C-5 01 ... O10', '... .. ... O30', 'C-5 01 ... O00') }, 18),
+  ...(['xm', 's3m', 'it'] as const).map((b) => c(`${b}/offset-past-end`, { base: b, samples: [oneShotSample(b, 2000)], pattern: rows(`C-5 01 ... ${b === 'xm' ? '910' : 'O10'}`, '... .. ... ...') }, 8)),
+  c('mod/offset-past-end-loop', { base: 'mod', channels: 4, samples: [oneShotSample('mod', 2000, { loop: { start: 1000, end: 2000, pingPong: false } })], pattern: rows('C-5 01 ... 910') }, 4),
+  c('it/sax', { base: 'it', samples: [oneShotSample('it', 140000)], pattern: rows('C-5 01 ... SA1', 'C-5 01 ... O10') }, 9),
+  c('s3m/shared-memory', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 v32 D04', '... .. ... K00', 'C-5 01 v32 F04', '... .. ... D00') }, 24),
+  c('it/vol-memory', { base: 'it', samples: long('it'), pattern: rows('C-5 01 v32 D04', '... .. ... K00', 'C-5 01 v32 F04', '... .. ... D00') }, 24),
+  ...['E40', 'E44'].map((fx) => c(`xm/vibrato-${fx}`, { base: 'xm', speed: 3, samples: long('xm'), pattern: rows(`C-5 01 ... ${fx}`, '... .. ... 448', 'C-5 01 ... 448') }, 9)),
+  ...['E70', 'E74'].map((fx) => c(`xm/tremolo-${fx}`, { base: 'xm', speed: 3, samples: long('xm'), pattern: rows(`C-5 01 v32 ${fx}`, '... .. ... 748', 'C-5 01 v32 748') }, 9)),
+  ...['S40', 'S44'].map((fx) => c(`it/tremolo-${fx}`, { base: 'it', speed: 3, samples: long('it'), pattern: rows(`C-5 01 v32 ${fx}`, '... .. ... R48', 'C-5 01 v32 R48') }, 9)),
 ];
