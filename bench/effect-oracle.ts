@@ -2,8 +2,10 @@
 // is written with our writers, rendered by openmpt123 and by tracker, and the per-tick gains, positions
 // and rates are compared. The replayer tests in tests/engine/replayer pin the values this confirms.
 // Run: npm run bench:oracle [-- --only NAME --table]
-import { compareTable, measure } from './lib/oracle.js';
-import { ORACLE_CASES } from './oracle-cases.js';
+import { songDuration } from '../src/engine/replayer/player.js';
+import { readSong } from '../src/formats/registry.js';
+import { compareTable, measure, referenceDuration, writeModule } from './lib/oracle.js';
+import { DURATION_CASES, ORACLE_CASES } from './oracle-cases.js';
 import { buildSong } from '../tests/helpers/song-builder.js';
 import { randomSpec } from './oracle-random.js';
 import type { ProfileBase } from '../src/song/profile.js';
@@ -48,6 +50,20 @@ if (randomCount > 0) {
 }
 let failed = 0;
 let run = 0;
+if (process.argv.includes('--durations')) {
+  for (const c of DURATION_CASES) {
+    if (only && !c.name.includes(only)) continue;
+    run++;
+    const song = buildSong(c.spec);
+    const ours = songDuration(readSong(writeModule(song)).song).seconds;
+    const ref = referenceDuration(song);
+    const ok = Math.abs(ours - ref) < 0.002;
+    if (!ok && !c.known) failed++;
+    console.log(`${ok ? 'same ' : c.known ? 'KNOWN' : 'DIFF '} ${c.name}: ours ${ours.toFixed(3)} s, libopenmpt ${ref.toFixed(3)} s${!ok && c.known ? ` (${c.known})` : ''}`);
+  }
+  console.log(`${run - failed}/${run} song lengths agree with libopenmpt`);
+  process.exit(0);
+}
 for (const c of ORACLE_CASES) {
   if (only && !c.name.includes(only)) continue;
   run++;

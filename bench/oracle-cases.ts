@@ -143,3 +143,31 @@ export const ORACLE_CASES: OracleCase[] = [
   ...['E70', 'E74'].map((fx) => c(`xm/tremolo-${fx}`, { base: 'xm', speed: 3, samples: long('xm'), pattern: rows(`C-5 01 v32 ${fx}`, '... .. ... 748', 'C-5 01 v32 748') }, 9)),
   ...['S40', 'S44'].map((fx) => c(`it/tremolo-${fx}`, { base: 'it', speed: 3, samples: long('it'), pattern: rows(`C-5 01 v32 ${fx}`, '... .. ... R48', 'C-5 01 v32 R48') }, 9)),
 ];
+
+/** Songs whose length libopenmpt measures (bench:oracle --durations): the ends of songs. */
+export const DURATION_CASES: { readonly name: string; readonly spec: TestSongSpec; readonly known?: string }[] = [
+  { name: 'xm/plain', spec: { base: 'xm', speed: 3, pattern: rows('... .. ... ...', '... .. ... ...') } },
+  { name: 'xm/jump-back', spec: { base: 'xm', speed: 1, pattern: rows('... .. ... ...', '... .. ... B00'), morePatterns: [rows('... .. ... ...')] } },
+  { name: 'it/jump-back-later', spec: { base: 'it', speed: 1, pattern: rows('... .. ... ...', '... .. ... ...'), morePatterns: [rows('... .. ... ...', '... .. ... B01'), rows('... .. ... ...')], orders: [0, 1, 2] } },
+  { name: 'it/jump-forward', spec: { base: 'it', speed: 1, pattern: rows('... .. ... B02', '... .. ... ...'), morePatterns: [rows('... .. ... ...'), rows('... .. ... ...', '... .. ... ...', '... .. ... ...')] } },
+  { name: 'xm/loop', spec: { base: 'xm', speed: 2, pattern: rows('... .. ... E60', '... .. ... E62', '... .. ... ...') } },
+  { name: 'it/loop', spec: { base: 'it', speed: 2, pattern: rows('... .. ... SB0', '... .. ... SB2', '... .. ... ...') } },
+  { name: 'xm/endless-loop', spec: { base: 'xm', speed: 1, pattern: rows('... .. ... E60', '... .. ... E61', '... .. ... E61', '... .. ... ...') } },
+  { name: 'mod/endless-loop', spec: { base: 'mod', channels: 4, speed: 1, pattern: rows('... .. ... E60', '... .. ... E61', '... .. ... E61', '... .. ... ...') } },
+  { name: 'it/loop-sequence', spec: { base: 'it', speed: 1, pattern: rows('... .. ... SB0', '... .. ... SB1', '... .. ... SB1', '... .. ... ...') } },
+  { name: 's3m/loop-jump-back', spec: { base: 's3m', speed: 1, pattern: rows('... .. ... SB0', '... .. ... SB2', '... .. ... B00') } },
+  { name: 'it/end-marker', spec: { base: 'it', speed: 1, pattern: rows('... .. ... ...'), morePatterns: [rows('... .. ... ...', '... .. ... ...'), rows('... .. ... ...', '... .. ... ...', '... .. ... ...')], orders: [0, 1, 'end', 2] } },
+  { name: 'it/skip-marker', spec: { base: 'it', speed: 1, pattern: rows('... .. ... ...'), morePatterns: [rows('... .. ... ...', '... .. ... ...')], orders: [0, 'skip', 1] } },
+  { name: 's3m/end-and-skip', spec: { base: 's3m', speed: 1, pattern: rows('... .. ... ...'), morePatterns: [rows('... .. ... ...', '... .. ... ...')], orders: ['skip', 0, 'end', 1] } },
+  { name: 'xm/restart', spec: { base: 'xm', speed: 1, restartOrder: 1, pattern: rows('... .. ... ...'), morePatterns: [rows('... .. ... ...', '... .. ... ...')] } },
+  { name: 'xm/break-loop', spec: { base: 'xm', speed: 1, pattern: rows('... .. ... ...', '... .. ... D01'), morePatterns: [rows('... .. ... ...', '... .. ... B00')] } },
+  { name: 'xm/f00', spec: { base: 'xm', speed: 2, pattern: rows('... .. ... ...', '... .. ... F00', '... .. ... ...', '... .. ... ...') } },
+  {
+    name: 'it/tempo-slide-length', spec: { base: 'it', speed: 8, pattern: rows('... .. ... T08', '... .. ... T08', '... .. ... T18', '... .. ... ...') },
+    known: 'libopenmpt 0.6.9 measures a row of tempo slide at its final tempo; its playback (and ours, tick for tick) slides per tick',
+  },
+  { name: 'it/delays', spec: { base: 'it', speed: 3, pattern: rows('... .. ... SE3', '... .. ... S64', '... .. ... ...') } },
+  { name: 'xm/delay-break', spec: { base: 'xm', speed: 2, pattern: rows('... .. ... EE2', '... .. ... D00'), morePatterns: [rows('... .. ... ...')] } },
+  { name: 'xm/delay-break-2', spec: { base: 'xm', speed: 2, pattern: rows('... .. ... ...', '... .. ... EE2|... .. ... D01'), morePatterns: [rows('... .. ... ...|... .. ... ...', '... .. ... ...|... .. ... ...')] } },
+  { name: 'mod/delay-break', spec: { base: 'mod', channels: 4, speed: 2, pattern: rows('... .. ... ...|... .. ... ...|... .. ... ...|... .. ... ...', '... .. ... EE2|... .. ... D01|... .. ... ...|... .. ... ...'), morePatterns: [rows('... .. ... ...|... .. ... ...|... .. ... ...|... .. ... ...', '... .. ... ...|... .. ... ...|... .. ... ...|... .. ... ...')] } },
+];

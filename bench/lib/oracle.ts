@@ -254,3 +254,18 @@ export function compareTable(ours: TickMeasure[], ref: TickMeasure[]): { text: s
   });
   return { text: lines.join('\n'), mismatches };
 }
+
+/** The song length libopenmpt reports (subsong 0), in seconds, for a module written from `song`. */
+export function referenceDuration(song: Song): number {
+  const dir = mkdtempSync(join(tmpdir(), 'oracle-'));
+  try {
+    const mod = join(dir, `song.${song.profile.base}`);
+    writeFileSync(mod, writeModule(song));
+    const out = execFileSync('openmpt123', ['--info', '--no-progress', '--subsong', '0', '--', mod], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const m = /Duration\.*:\s*(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(out);
+    if (!m) throw new Error(`no duration in openmpt123 --info output:\n${out}`);
+    return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
