@@ -7,7 +7,7 @@ import type { Effect, VolumeCommand } from '../../song/effects.js';
 import { effectCode } from '../../song/notation.js';
 import { getCell } from '../../song/pattern.js';
 import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
 import type { WriteResult } from '../common/format-error.js';
 import { encodeName } from '../common/text-codecs.js';
 import { IT_SMOOTH_MIDI } from './effects.js';
@@ -151,6 +151,7 @@ function c5Of(s: Sample): number {
 
 export function writeIT(song: Song): WriteResult {
   const losses = new Losses();
+  addTimingLosses(song, losses);
   const channels = Math.min(song.channels.length, IT_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: IT holds 64`);
   const instruments = song.instruments.slice(0, 255);

@@ -7,7 +7,7 @@ import type { Effect, EffectKind } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
 import { encodeName } from '../common/text-codecs.js';
 import { MOD_PERIODS } from './effects.js';
 
@@ -104,6 +104,7 @@ function finetuneNibble(s: Sample, losses: Losses, label: string): number {
 
 export function writeMOD(song: Song): WriteResult {
   const losses = new Losses();
+  addTimingLosses(song, losses);
   const channels = Math.min(song.channels.length, MOD_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: MOD holds ${MOD_LIMITS.channels}`);
 

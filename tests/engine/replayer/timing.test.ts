@@ -2,7 +2,9 @@
 // pattern loop, pattern delay and fine pattern delay, note delay, note cut, retrigger, key-off and
 // note fade. Expected values follow the original trackers as libopenmpt plays them.
 import { describe, expect, it } from 'vitest';
-import { framesPerTick } from '../../../src/engine/replayer/player.js';
+import { framesPerTick, songDuration } from '../../../src/engine/replayer/player.js';
+import { readSong } from '../../../src/formats/registry.js';
+import { corpusEntries, readCorpusFile } from '../../helpers/corpus.js';
 import type { ProfileBase } from '../../../src/song/profile.js';
 import { buildSong, envelope, instrumentFor, oneShotSample, runTicks, testSample, track, type TestSongSpec } from '../../helpers/song-builder.js';
 
@@ -54,6 +56,41 @@ describe('tempo', () => {
   });
   it('XM: tempo slides do not exist (F0x is a speed)', () => {
     expect(track({ base: 'xm', speed: 4, pattern: [['... .. ... F05'], ['... .. ... ...']] }, 6, 'speed')).toEqual([5, 5, 5, 5, 5, 5]);
+  });
+});
+
+describe('tempo modes', () => {
+  const frames = (tempoMode: 'classic' | 'alternative' | 'modern', spec: Partial<TestSongSpec>, ticks: number, tempoSwing: number[] = []) => {
+    const song = buildSong({ base: 'it', pattern: [['... .. ... ...'], ['... .. ... ...']], ...spec });
+    return runTicks({ ...song, profile: { ...song.profile, tempoMode, tempoSwing } }, ticks).states.map((s) => s.frames);
+  };
+  it('classic: 2.5 / tempo seconds per tick, fractional tempos included', () => {
+    expect(frames('classic', { tempo: 125 }, 2)).toEqual([960, 960]);
+    expect(frames('classic', { tempo: 123.45 }, 2)).toEqual([972, 972]);
+  });
+  it('alternative: 1 / tempo seconds per tick', () => {
+    expect(frames('alternative', { tempo: 100 }, 2)).toEqual([480, 480]);
+  });
+  it('modern: tempo is beats per minute of rows-per-beat rows; the fraction of a frame each tick loses is carried', () => {
+    expect(frames('modern', { tempo: 125, speed: 6, rowsPerBeat: 4 }, 2)).toEqual([960, 960]);
+    // 48000 * 60 / (139 * 5 * 6) = 690.647 frames.
+    expect(frames('modern', { tempo: 139, speed: 5, rowsPerBeat: 6 }, 6)).toEqual([690, 691, 690, 691, 691, 690]);
+  });
+  it('modern: tempo swing stretches and squeezes alternate rows', () => {
+    expect(frames('modern', { tempo: 125, speed: 1, rowsPerBeat: 4 }, 2, [1.5, 0.5])).toEqual([8640, 2880]);
+  });
+  const corpus = (path: string) => corpusEntries().find((e) => e.path === path);
+  it.skipIf(!corpus('xm/openmpt--test.xm'))('OpenMPT files say which mode they use; openmpt--test.xm (modern) lasts as long as in libopenmpt', () => {
+    const e = corpus('xm/openmpt--test.xm')!;
+    const song = readSong(readCorpusFile(e)).song;
+    expect(song.profile.tempoMode).toBe('modern');
+    expect(songDuration(song).seconds).toBeCloseTo(e.duration, 2);
+  });
+  it.skipIf(!corpus('mptm/openmpt--test.mptm'))('MPTM: a fractional tempo and normalised swing factors are read', () => {
+    const song = readSong(readCorpusFile(corpus('mptm/openmpt--test.mptm')!)).song;
+    expect(song.initialTempo).toBe(123.45);
+    expect(song.profile.tempoSwing.map((f) => Math.round(f * 1000) / 1000)).toEqual([1.75, 0.25, 1.75, 0.25, 1.75, 0.25]);
+    expect(song.profile.tempoSwing.reduce((a, b) => a + b, 0)).toBeCloseTo(6, 9);
   });
 });
 
