@@ -106,6 +106,7 @@ export const ORACLE_CASES: OracleCase[] = [
   c('it/pan', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... XC0', '... .. ... S8F', '... .. p48 ...', '... .. ... X80', '... .. ... P02', '... .. ... P20', '... .. ... P2F', '... .. ... PF3') }, 48),
   c('s3m/pan', { base: 's3m', samples: long('s3m'), pattern: rows('C-5 01 ... X60', '... .. ... S8C', '... .. ... X00') }, 18),
   c('it/surround', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... X20', '... .. ... S91', '... .. ... S90') }, 18),
+  c('it/panbrello-ramp', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... X80', '... .. ... S51', '... .. ... Y48') }, 18),
   c('it/panbrello', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... X80', '... .. ... Y48', '... .. ... Y00', '... .. ... S51', '... .. ... Y48') }, 30),
   c('xm/globalvol', { base: 'xm', samples: long('xm'), pattern: rows('C-5 01 ... G20', '... .. ... G50', '... .. ... H02', '... .. ... H10') }, 24),
   c('it/globalvol', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... V40', '... .. ... V90', '... .. ... W02', '... .. ... W3F', '... .. ... W00') }, 30),
@@ -142,6 +143,16 @@ export const ORACLE_CASES: OracleCase[] = [
   ...['E40', 'E44'].map((fx) => c(`xm/vibrato-${fx}`, { base: 'xm', speed: 3, samples: long('xm'), pattern: rows(`C-5 01 ... ${fx}`, '... .. ... 448', 'C-5 01 ... 448') }, 9)),
   ...['E70', 'E74'].map((fx) => c(`xm/tremolo-${fx}`, { base: 'xm', speed: 3, samples: long('xm'), pattern: rows(`C-5 01 v32 ${fx}`, '... .. ... 748', 'C-5 01 v32 748') }, 9)),
   ...['S40', 'S44'].map((fx) => c(`it/tremolo-${fx}`, { base: 'it', speed: 3, samples: long('it'), pattern: rows(`C-5 01 v32 ${fx}`, '... .. ... R48', 'C-5 01 v32 R48') }, 9)),
+  ...(['mod', 'xm', 's3m', 'it'] as const).map((b) => c(`${b}/porta-other-instrument`, {
+    base: b, channels: b === 'mod' ? 4 : 1, samples: [oneShotSample(b, 30000, { volume: 20 }), oneShotSample(b, 40000, { volume: 50 })],
+    ...(b === 'xm' || b === 'it' ? { instruments: [instrumentFor(1), instrumentFor(2)] } : {}),
+    pattern: rows('C-5 01 ... ...', `D-5 02 ... ${b === 'mod' || b === 'xm' ? '305' : 'G05'}`),
+  }, 12)),
+  c('it/sample-sustain-loop', {
+    base: 'it', speed: 4, instruments: [instrumentFor(1)],
+    samples: [testSample('it', { pcm: { bits: 8, channels: 1, data: new Int8Array(1000) }, sustainLoop: { start: 0, end: 300, pingPong: false }, loop: { start: 500, end: 1000, pingPong: false } })],
+    pattern: rows('C-5 01 ... ...', '... .. ... ...', '=== .. ... ...', '... .. ... ...', '... .. ... ...'),
+  }, 20),
 ];
 
 /** Songs whose length libopenmpt measures (bench:oracle --durations): the ends of songs. */

@@ -36,6 +36,14 @@ describe('sample offset', () => {
   });
 });
 
+describe('sample loops', () => {
+  it('IT: a sample sustain loop repeats until key-off, then the note plays on into the normal loop', () => {
+    const sample = testSample('it', { pcm: { bits: 8, channels: 1, data: new Int8Array(1000) }, sustainLoop: { start: 0, end: 300, pingPong: false }, loop: { start: 500, end: 1000, pingPong: false } });
+    const pos = positions({ base: 'it', speed: 4, samples: [sample], instruments: [instrumentFor(1)], pattern: [['C-5 01 ... ...'], ['... .. ... ...'], ['=== .. ... ...'], ['... .. ... ...'], ['... .. ... ...']] }, 20).map(Math.round);
+    expect(pos).toEqual([0, 167, 35, 202, 69, 236, 104, 271, 138, 305, 473, 640, 807, 974, 642, 809, 976, 643, 811, 978]);
+  });
+});
+
 describe('new-note actions (IT)', () => {
   const nnaSong = (ins: Partial<Instrument>, cells: string[][], speed = 3): TestSongSpec => ({
     base: 'it', speed, samples: [testSample('it')], instruments: [instrumentFor(1, ins)], pattern: cells,

@@ -121,6 +121,21 @@ describe('tone portamento', () => {
     const s = runTicks(buildSong({ base: 's3m', speed: 3, samples: [oneShotSample('s3m', 30000)], pattern: [['C-5 01 ... ...'], ['... .. ... I0A'], ['^^^ .. ... ...'], ['G-4 01 ... G00']] }), 10, 0, { mix: true }).states;
     expect(s[9]?.position).toBeGreaterThan(1000);
   });
+  it('tone portamento to another instrument: MOD and GUS ST3 keep the sample but take the new volume, FT2 keeps both, IT restarts the new sample (PortaSmpChange.mod/.s3m, porta-delay.xm, PortaInsNum.it)', () => {
+    const result = (base: ProfileBase) => {
+      const spec: TestSongSpec = {
+        base, channels: base === 'mod' ? 4 : 1, samples: [oneShotSample(base, 30000, { volume: 20 }), oneShotSample(base, 40000, { volume: 50 })],
+        ...(base === 'xm' || base === 'it' ? { instruments: [instrumentFor(1), instrumentFor(2)] } : {}),
+        pattern: [['C-5 01 ... ...'], [`D-5 02 ... ${base === 'mod' || base === 'xm' ? '305' : 'G05'}`]],
+      };
+      const { player, states } = runTicks(buildSong(spec), 8, 0, { mix: true });
+      return { sample: player.state.channels[0]!.sample?.index, volume: states[7]?.volume, restarted: (states[6]?.position ?? 1) === 0 };
+    };
+    expect(result('mod')).toEqual({ sample: 1, volume: 200, restarted: false });
+    expect(result('s3m')).toEqual({ sample: 1, volume: 200, restarted: false });
+    expect(result('xm')).toEqual({ sample: 1, volume: 80, restarted: false });
+    expect(result('it')).toEqual({ sample: 2, volume: 200, restarted: true });
+  });
   it('FT2: portamento with an instrument number reloads the instrument\'s volume but not its sample (porta-delay.xm)', () => {
     const spec: TestSongSpec = { base: 'xm', pattern: [['C-5 01 v20 ...'], ['D-5 01 ... 310']] };
     expect(track(spec, 8, 'volume').slice(5)).toEqual([80, 256, 256]);

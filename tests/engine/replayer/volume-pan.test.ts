@@ -101,6 +101,9 @@ describe('panning', () => {
     expect(s.map((x) => x.pan)).toEqual(Array(12).fill(128));
     expect(s.slice(6).map((x) => x.realPan)).toEqual([128, 134, 140, 147, 152, 158]);
     expect(new Set(s.slice(6).map((x) => x.realPan)).size).toBeGreaterThan(3);
+    // S51: ramp down from the right edge of the depth (+64 at depth 8), moving 2 per tick at speed 4.
+    const ramp = runTicks(buildSong({ base: 'it', pattern: [['C-5 01 ... X80'], ['... .. ... S51'], ['... .. ... Y48']] }), 18).states.slice(12).map((x) => x.realPan);
+    expect(ramp).toEqual([192, 190, 188, 186, 184, 182]);
   });
 });
 
