@@ -165,6 +165,8 @@ export const DURATION_CASES: { readonly name: string; readonly spec: TestSongSpe
   { name: 'it/loop', spec: { base: 'it', speed: 2, pattern: rows('... .. ... SB0', '... .. ... SB2', '... .. ... ...') } },
   { name: 'xm/endless-loop', spec: { base: 'xm', speed: 1, pattern: rows('... .. ... E60', '... .. ... E61', '... .. ... E61', '... .. ... ...') } },
   { name: 'mod/endless-loop', spec: { base: 'mod', channels: 4, speed: 1, pattern: rows('... .. ... E60', '... .. ... E61', '... .. ... E61', '... .. ... ...') } },
+  { name: 's3m/shared-loop', spec: { base: 's3m', speed: 1, pattern: rows('... .. ... ...|... .. ... ...', '... .. ... SB0|... .. ... ...', '... .. ... ...|... .. ... SB1', '... .. ... ...|... .. ... ...') } },
+  { name: 'it/own-loops', spec: { base: 'it', speed: 1, pattern: rows('... .. ... ...|... .. ... ...', '... .. ... SB0|... .. ... ...', '... .. ... ...|... .. ... SB1', '... .. ... ...|... .. ... ...') } },
   { name: 'it/loop-sequence', spec: { base: 'it', speed: 1, pattern: rows('... .. ... SB0', '... .. ... SB1', '... .. ... SB1', '... .. ... ...') } },
   { name: 's3m/loop-jump-back', spec: { base: 's3m', speed: 1, pattern: rows('... .. ... SB0', '... .. ... SB2', '... .. ... B00') } },
   { name: 'it/end-marker', spec: { base: 'it', speed: 1, pattern: rows('... .. ... ...'), morePatterns: [rows('... .. ... ...', '... .. ... ...'), rows('... .. ... ...', '... .. ... ...', '... .. ... ...')], orders: [0, 1, 'end', 2] } },

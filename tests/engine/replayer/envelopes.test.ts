@@ -73,7 +73,7 @@ describe('setting envelope positions', () => {
     const sus = { ...ins, volumeEnvelope: envelope([[0, 64], [20, 0]], { sustain: [1, 1] }) };
     expect(track(withIns('xm', sus, [['C-5 01 ... ...'], ['... .. ... L10']], 3), 5, 'panEnv')).toEqual([1, 2, 3, 17, 18]);
   });
-  it('IT: S77/S78 switch the volume envelope off and on, S79/S7A the pan, S7B/S7C the pitch envelope', () => {
+  it('IT: S77/S78 switch the volume envelope off (paused) and on', () => {
     const ins = { volumeEnvelope: envelope([[0, 64], [8, 0]]) };
     const v = out(withIns('it', ins, [['C-5 01 ... ...'], ['... .. ... S77'], ['... .. ... S78']], 2), 6);
     // Off pauses the envelope at its current value (IT still applies it); on lets it carry on.

@@ -64,7 +64,7 @@ describe('new-note actions (IT)', () => {
     const ins = { newNoteAction: 'fade' as const, fadeout: 16384 };
     expect(background(nnaSong(ins, [['C-5 01 ... ...'], ['E-5 01 ... ...'], ['... .. ... ...']]), 8)).toEqual([0, 0, 0, 1, 1, 0, 0, 0]);
   });
-  it('S73..S76 change the action of the playing note; S70 cuts, S71 releases, S72 fades the channel\'s background notes', () => {
+  it('S73/S74 change the action of the playing note (cut, continue); S70 cuts the channel\'s background notes', () => {
     expect(background(nnaSong({ newNoteAction: 'cut' }, [['C-5 01 ... S74'], ['E-5 01 ... ...'], ['... .. ... ...']]), 8)).toEqual([0, 0, 0, 1, 1, 1, 1, 1]);
     expect(background(nnaSong({ newNoteAction: 'continue' }, [['C-5 01 ... S73'], ['E-5 01 ... ...'], ['... .. ... ...']]), 8)).toEqual([0, 0, 0, 1, 0, 0, 0, 0]);
     expect(background(nnaSong({ newNoteAction: 'continue' }, [['C-5 01 ... ...'], ['E-5 01 ... ...'], ['... .. ... S70']]), 8)).toEqual([0, 0, 0, 1, 1, 1, 1, 0]);

@@ -138,15 +138,14 @@ describe('pattern loop', () => {
     expect(track(loopSong('xm', 'E60', 'E61', 'E61'), 11, 'row')).toEqual([0, 1, 0, 1, 2]);
     expect(track(loopSong('mod', 'E60', 'E61', 'E61'), 11, 'row')).toEqual([0, 1, 0, 1, 2]);
   });
-  it('S3M: one loop for all channels; IT: one per channel', () => {
-    const cells = (base: ProfileBase) => (base === 's3m' || base === 'it') ? ['SB0', 'SB1'] : ['E60', 'E61'];
+  it('S3M: one loop start for all channels; IT: one per channel', () => {
+    // Channel 1 sets the loop start at row 1; channel 2 loops at row 2 without a start of its own.
     const song = (base: ProfileBase): TestSongSpec => ({
       base, speed: 1, channels: 2,
-      pattern: [[`... .. ... ${cells(base)[0]}`, '... .. ... ...'], ['... .. ... ...', `... .. ... ${cells(base)[1]}`], empty(1, 2)[0]!, empty(1, 2)[0]!],
+      pattern: [empty(1, 2)[0]!, ['... .. ... SB0', '... .. ... ...'], ['... .. ... ...', '... .. ... SB1'], empty(1, 2)[0]!],
     });
-    // Channel 2's loop has no start of its own: S3M uses channel 1's start (row 0), IT channel 2's (row 0 too, by default).
-    expect(track(song('s3m'), 5, 'row')).toEqual([0, 1, 0, 1, 2]);
-    expect(track(song('it'), 5, 'row')).toEqual([0, 1, 0, 1, 2]);
+    expect(track(song('s3m'), 7, 'row')).toEqual([0, 1, 2, 1, 2, 3]);
+    expect(track(song('it'), 7, 'row')).toEqual([0, 1, 2, 0, 1, 2, 3]);
   });
   it('FT2: after a loop the next pattern starts at the loop row (PatLoop-Jumps.xm)', () => {
     const spec: TestSongSpec = { base: 'xm', speed: 1, pattern: [['... .. ... ...'], ['... .. ... E60'], ['... .. ... E61'], ['... .. ... ...']], morePatterns: [empty(4)] };
