@@ -153,6 +153,17 @@ export const ORACLE_CASES: OracleCase[] = [
     samples: [testSample('it', { pcm: { bits: 8, channels: 1, data: new Int8Array(1000) }, sustainLoop: { start: 0, end: 300, pingPong: false }, loop: { start: 500, end: 1000, pingPong: false } })],
     pattern: rows('C-5 01 ... ...', '... .. ... ...', '=== .. ... ...', '... .. ... ...', '... .. ... ...'),
   }, 20),
+  // Fixed in OpenMPT after 0.6.9 (tests/engine/replayer/openmpt-fixes.test.ts): expected to differ.
+  c('it/double-slide', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... ...', '... .. f02 F04') }, 9, `${FIXED_AFTER_069} DoubleSlide.it`),
+  c('it/lxx-without-speed', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... ...', 'E-5 .. ... L00') }, 9, `${FIXED_AFTER_069} LxxWith0Portamento.it`),
+  c('it/scx-with-porta', { base: 'it', samples: long('it'), pattern: rows('C-5 01 ... ...', 'D-5 .. g01 SC1') }, 9, `${FIXED_AFTER_069} SCx-Reset.it`),
+  c('it/volcol-memory', { base: 'it', samples: long('it'), pattern: rows('C-5 01 v32 ...', '... .. d02 ...', '... .. ... D00') }, 15, `${FIXED_AFTER_069} volume-column slide memory`),
+  c('it/initial-note-memory', { base: 'it', samples: long('it'), instruments: [instrumentFor(1)], pattern: rows('... 01 ... ...') }, 2, `${FIXED_AFTER_069} InitialNoteMemory.it`),
+  c('xm/autovibrato-sweep-keyoff', {
+    base: 'xm', speed: 4, samples: [testSample('xm', { vibrato: { waveform: 'square', speed: 128, depth: 15, sweep: 32 } })],
+    instruments: [instrumentFor(1, { volumeEnvelope: envelope([[0, 64], [50, 64]], { sustain: [0, 0] }) })],
+    pattern: rows('C-5 01 ... ...', '... .. ... ...', '=== .. ... ...', '... .. ... ...'),
+  }, 12, `${FIXED_AFTER_069} AutoVibratoSweepKeyOff.xm`),
 ];
 
 /** Songs whose length libopenmpt measures (bench:oracle --durations): the ends of songs. */
