@@ -12,6 +12,7 @@ import type { AppState, ScreenSize } from './app-state.js';
 import { clampCursor } from '../commands/command.js';
 import { muteSyncCommands, songSyncCommands } from './engine-sync.js';
 import { focusChain } from './focus.js';
+import { midiInput, midiSetupOf, midiStatusText } from '../commands/midi-commands.js';
 import { performIntent, performListDir, performLoadWav } from './intents.js';
 import type { Services } from './services.js';
 
@@ -59,6 +60,7 @@ export class AppStore {
     this.frameMs = 1000 / Math.max(1, options.displayFps);
     this.onCommand = options.onCommand;
     services.engine.send({ type: 'setSong', song: initial.song });
+    services.engine.send({ type: 'setMidi', setup: midiSetupOf(initial.preferences) });
     this.unsubscribeEngine = services.engine.onEvent((event) => this.dispatch({ type: 'engine', event }));
   }
 
@@ -154,7 +156,7 @@ export class AppStore {
         this.apply(performLoadWav(s, effect.path, effect.sample, this.services), true, s);
         return;
       case 'savePreference':
-        this.services.savePreference(effect.key, effect.value);
+        (this.services.savePreference as (key: string, value: unknown) => void)(effect.key, effect.value);
         return;
     }
   }
@@ -186,6 +188,14 @@ export class AppStore {
         break;
       case 'error':
         this.state = { ...this.state, notice: { text: `engine: ${event.message}`, level: 'error' } };
+        break;
+      case 'midi': {
+        const text = midiStatusText(event.status, this.state.preferences);
+        this.state = { ...this.state, midi: event.status, midiStatus: text };
+        break;
+      }
+      case 'midiInput':
+        this.apply(midiInput(this.state, event.bytes), true, before);
         break;
       case 'devices': {
         // The answer to "choose the audio output": offer the default and every device.
