@@ -248,6 +248,10 @@ export function updateVoices(r: ReplayerState): void {
     // Only a pattern channel can pick a note up again: a faded background voice simply ends.
     if (chn.noteFade && !(chn.fadeOutVol || voice.currentLeft || voice.currentRight) && (!b.ft2ProcessSilentChannels || isBackground)) {
       chn.length = 0;
+      // libopenmpt's mixer rewinds a voice that it ramps down to silence (not one that was silent
+      // already), so a later ST3 portamento, which does not restart the sample, picks the note up from
+      // the start. Test: pitch.test.ts "S3M: tone portamento after a note cut restarts the sample"
+      if (chn.rampedToSilence) chn.setPosition(0);
     }
 
     chn.oldKeyOff = chn.keyOff;
@@ -263,6 +267,8 @@ export function updateVoices(r: ReplayerState): void {
 function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol: number, mutedByUser: boolean): void {
   const voice = chn.voice;
   const smp = chn.sample;
+  const wasAudible = voice.gainLeft !== 0 || voice.gainRight !== 0;
+  chn.rampedToSilence = false;
   if (smp?.midiOnly) {
     // A MIDI-only note: the MIDI output reads its pitch; nothing is mixed.
     voice.frequency = chn.incrementOn ? freq : 0;
@@ -310,5 +316,6 @@ function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol
   const scale = mutedByUser ? 0 : r.b.modplugMixLevels ? 1 / (16 * 4096) : 1 / (2 * 4096);
   voice.gainLeft = left * scale;
   voice.gainRight = right * scale;
+  chn.rampedToSilence = wasAudible && voice.gainLeft === 0 && voice.gainRight === 0;
   void muldivr;
 }

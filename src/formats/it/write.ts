@@ -6,7 +6,7 @@ import type { Effect, VolumeCommand } from '../../song/effects.js';
 import { effectCode } from '../../song/notation.js';
 import { getCell } from '../../song/pattern.js';
 import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
 import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
@@ -163,6 +163,7 @@ export function writeIT(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 'it');
   reportLongNames(song, 'it', losses);
+  addTimingLosses(song, losses);
   const channels = Math.min(song.channels.length, IT_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: IT holds ${IT_LIMITS.channels}`);
   const instruments = song.instruments.slice(0, IT_LIMITS.instruments);

@@ -7,7 +7,7 @@ import type { Effect, EffectKind } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
 import { MOD_C5_RATE, PITCH_TOLERANCE_CENTS, playbackRate } from '../common/tuning.js';
@@ -113,6 +113,7 @@ export function writeMOD(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 'mod');
   reportLongNames(song, 'mod', losses);
+  addTimingLosses(song, losses);
   const channels = Math.min(song.channels.length, MOD_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: MOD holds ${MOD_LIMITS.channels}`);
 

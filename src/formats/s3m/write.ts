@@ -7,7 +7,7 @@ import { type Effect } from '../../song/effects.js';
 import { effectCode } from '../../song/notation.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
 import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
@@ -74,6 +74,7 @@ export function writeS3M(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 's3m');
   reportLongNames(song, 's3m', losses);
+  addTimingLosses(song, losses);
   const flags = song.profile.flags;
   // Which tracker to claim: it decides the rules a reader plays the file with.
   const style = flags.st3Quirks ? 'st3' : flags.st3LimitPeriod ? 'modplug' : 'it';

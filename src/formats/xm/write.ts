@@ -7,7 +7,7 @@ import type { Effect, EffectKind, VolumeCommand } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Envelope, Instrument, MidiMacros, Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import { NO_ZXX_MACROS } from '../common/midi-macros.js';
 import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
@@ -180,6 +180,7 @@ export function writeXM(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 'xm');
   reportLongNames(song, 'xm', losses);
+  addTimingLosses(song, losses);
   const out = new Out();
   const channels = Math.min(song.channels.length, XM_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}.. dropped: XM holds ${XM_LIMITS.channels}`);
