@@ -196,14 +196,27 @@ describe('clearing, rows and cursor', () => {
     expect(app.state().cursor.row).toBe(1);
   });
 
-  it('flips pages of rows (20 rows at 80x24) and of channels (5 at 80 columns)', async () => {
+  it('flips pages of rows (20 rows at 80x24) and scrolls channels just enough to show the cursor (5 of 8 at 80 columns)', async () => {
     app = await renderApp();
     for (let i = 0; i < 25; i++) await app.press(KEYS.down);
     const lines = app.frame().split('\n');
     expect(lines[2]?.startsWith(' 20 |')).toBe(true);
     expect(lines[21]?.startsWith(' 39 |')).toBe(true);
-    for (let i = 0; i < 6; i++) await app.press(KEYS.tab);
-    expect(app.frame().split('\n')[1]).toMatch(/\|04 .*\|08/);
+    const header = () => app.frame().split('\n')[1] ?? '';
+    expect(header()).toMatch(/^ ED \|01 .*\|05 .*>$/);
+    for (let i = 0; i < 5; i++) await app.press(KEYS.tab);
+    expect(app.state().cursor.channel).toBe(5);
+    expect(header()).toMatch(/^<ED \|02 .*\|06 .*>$/);
+    for (let i = 0; i < 2; i++) await app.press(KEYS.tab);
+    expect(header()).toMatch(/^<ED \|04 .*\|08[^>]*$/);
+    for (let i = 0; i < 4; i++) await app.press(KEYS.shiftTab);
+    expect(app.state().cursor.channel).toBe(3);
+    expect(header()).toMatch(/^<ED \|04 .*\|08/);
+    await app.press(KEYS.shiftTab);
+    expect(header()).toMatch(/^<ED \|03 .*\|07 .*>$/);
+    for (let i = 0; i < 7; i++) await app.press(KEYS.left);
+    expect(app.state().cursor).toMatchObject({ channel: 1, column: 2 });
+    expect(header()).toMatch(/^<ED \|02 .*\|06 .*>$/);
   });
 });
 

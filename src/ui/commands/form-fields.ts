@@ -137,7 +137,7 @@ export function settingsFields(): readonly FormField[] {
     songSetting('restartOrder', 'Restart order'),
     { kind: 'number', id: 'channels', label: 'Channels', min: 1, max: 127, get: (s) => s.song.channels.length, set: (s, v) => withSong(s, setChannelCount(s.song, v)) },
     {
-      kind: 'number', id: 'patternLength', label: 'Pattern length (this pattern)', min: 1, max: 1024, bigStep: 16,
+      kind: 'number', id: 'patternLength', label: 'Rows in this pattern', min: 1, max: 1024, bigStep: 16,
       get: (s) => s.song.patterns[s.cursor.pattern]?.rows ?? 64,
       set: (s, v) => withSong(s, setPatternLength(s.song, s.cursor.pattern, v)),
     },

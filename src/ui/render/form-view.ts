@@ -6,7 +6,7 @@ import { sampleFrames } from '../../song/create.js';
 import type { Envelope } from '../../song/song.js';
 import { fieldText, type FormField, formFieldsOf } from '../commands/form-fields.js';
 import type { AppState } from '../store/app-state.js';
-import { fit, LineBuilder, printable } from './line.js';
+import { fit, LineBuilder, printable, wrapText } from './line.js';
 import type { Theme } from './theme.js';
 
 interface Item {
@@ -40,7 +40,7 @@ function fieldLines(state: AppState, fields: readonly FormField[], selected: num
     const isSel = i === selected;
     const lb = new LineBuilder(width, theme);
     lb.add(isSel ? '> ' : '  ', theme.sgr('key', 'none', true));
-    lb.add(fit(f.label, labelWidth), theme.sgr(f.kind === 'action' ? 'accent' : 'rowNumber'));
+    lb.add(`${fit(f.label, labelWidth - 1)} `, theme.sgr(f.kind === 'action' ? 'accent' : 'rowNumber'));
     lb.add(printable(fieldText(f, state)), theme.sgr('note', isSel && f.kind !== 'action' ? 'cursor' : 'none'));
     return lb.done();
   });
@@ -102,7 +102,9 @@ function envelopeLines(state: AppState, width: number, rows: number): string[] {
 export function formLines(state: AppState, width: number, height: number, theme: Theme): string[] {
   const v = state.view;
   if (v.kind !== 'samples' && v.kind !== 'instruments' && v.kind !== 'settings') return [];
-  const lines = [new LineBuilder(width, theme).add(TITLES[v.kind], theme.sgr('title', 'none', true)).done()];
+  // The title and its key hints, wrapped to the screen width.
+  const lines = wrapText(TITLES[v.kind], width - 1).map((t, i) => new LineBuilder(width, theme).add(i === 0 ? t : ` ${t}`, theme.sgr(i === 0 ? 'title' : 'dim', 'none', i === 0)).done());
+  const headerLines = lines.length;
   const items = listItems(state);
   const listWidth = items ? Math.min(28, Math.floor(width / 3)) : 0;
   const rightWidth = width - listWidth - (items ? 1 : 0);
@@ -113,9 +115,9 @@ export function formLines(state: AppState, width: number, height: number, theme:
   } else {
     right.push(...fieldLines(state, fields, v.field, rightWidth, theme));
   }
-  const extra = v.kind === 'samples' ? sampleInfo(state) : v.kind === 'instruments' ? ['', ...envelopeLines(state, rightWidth, height - 1 - right.length - 1)] : ['', `${state.song.orders.length} orders, ${state.song.patterns.length} patterns, ${state.song.samples.length} samples, ${state.song.instruments.length} instruments`];
+  const extra = v.kind === 'samples' ? sampleInfo(state) : v.kind === 'instruments' ? ['', ...envelopeLines(state, rightWidth, height - headerLines - right.length - 1)] : ['', `${state.song.orders.length} orders, ${state.song.patterns.length} patterns, ${state.song.samples.length} samples, ${state.song.instruments.length} instruments`];
   for (const e of extra) right.push(new LineBuilder(rightWidth, theme).add(`  ${printable(e)}`, theme.sgr(e.startsWith('  ') ? 'effect' : 'default')).done());
-  const body = height - 1;
+  const body = height - headerLines;
   const page = Math.max(1, body);
   const selectedIndex = items ? Math.max(0, items.findIndex((it) => it.selected)) : 0;
   const first = Math.floor(selectedIndex / page) * page;

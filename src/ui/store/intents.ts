@@ -32,6 +32,7 @@ export function withFreshSong(state: AppState, song: Song, filePath: string | nu
     view: state.view.kind === 'files' || state.view.kind === 'help' ? { kind: 'pattern' } : state.view,
     modal: null,
     cursor: homeCursor(song),
+    channelScroll: 0,
     selection: null,
     instrument: song.instruments.length > 0 || song.samples.length > 0 ? 1 : 0,
     sample: 1,
