@@ -24,14 +24,17 @@ function instrumentSong(): Song {
   return addInstrument(sampleSong(), withEnv).song;
 }
 
-/** A 16-bit mono WAV of `frames` frames at 22050 Hz. */
-function wavBytes(frames: number): Uint8Array {
-  const out = new Uint8Array(44 + frames * 2);
+/** A silent WAV of `frames` frames at 22050 Hz: 16-bit mono unless said otherwise (float: IEEE float). */
+function wavBytes(frames: number, o: { bits?: number; channels?: number; float?: boolean } = {}): Uint8Array {
+  const bits = o.bits ?? 16;
+  const channels = o.channels ?? 1;
+  const block = (bits / 8) * channels;
+  const out = new Uint8Array(44 + frames * block);
   const v = new DataView(out.buffer);
   const tag = (at: number, s: string) => { for (let i = 0; i < 4; i++) out[at + i] = s.charCodeAt(i); };
   tag(0, 'RIFF'); v.setUint32(4, out.length - 8, true); tag(8, 'WAVE'); tag(12, 'fmt '); v.setUint32(16, 16, true);
-  v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 22050, true); v.setUint32(28, 44100, true); v.setUint16(32, 2, true); v.setUint16(34, 16, true);
-  tag(36, 'data'); v.setUint32(40, frames * 2, true);
+  v.setUint16(20, o.float ? 3 : 1, true); v.setUint16(22, channels, true); v.setUint32(24, 22050, true); v.setUint32(28, 22050 * block, true); v.setUint16(32, block, true); v.setUint16(34, bits, true);
+  tag(36, 'data'); v.setUint32(40, frames * block, true);
   return out;
 }
 
@@ -40,6 +43,8 @@ describe('samples screen', () => {
     app = await renderApp({ song: sampleSong() });
     await app.key('screen.samples');
     expect(app.frame()).toContain('01 kick');
+    // The key hints wrap onto a second line at 80 columns rather than being cut off.
+    expect(app.frame()).toMatch(/ Samples .*\n .*Space play/);
     await app.key('form.nextField');
     await app.key('form.decrease');
     await app.key('form.decreaseMore');
@@ -115,6 +120,25 @@ describe('samples screen', () => {
     expect(app.frame()).toContain('Could not load the WAV file');
     expect(app.frame()).toContain('no such file or directory');
     await app.key('message.close');
+  });
+
+  it('loads 24-bit stereo and 32-bit float WAVs (kept as float samples, stereo kept)', async () => {
+    app = await renderApp({ song: sampleSong() });
+    writeFileSync(join(app.workDir, 'wide.wav'), wavBytes(300, { bits: 24, channels: 2 }));
+    writeFileSync(join(app.workDir, 'float.wav'), wavBytes(200, { bits: 32, float: true }));
+    await app.key('screen.samples');
+    await app.key('samples.loadWav');
+    await app.press('wide.wav');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[0]?.pcm).toMatchObject({ bits: 'float', channels: 2 });
+    expect(app.frame()).toContain('300 frames, 32-bit float, stereo');
+    expect(app.frame()).toContain('01 wide');
+    await app.key('samples.next');
+    await app.key('samples.loadWav');
+    await app.press('float.wav');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[1]?.pcm).toMatchObject({ bits: 'float', channels: 1 });
+    expect(app.frame()).toContain('200 frames, 32-bit float, mono');
   });
 
   it('synthesises a sample from a waveform', async () => {
@@ -206,6 +230,7 @@ describe('song settings screen', () => {
     await app.key('form.increase');
     expect(app.state().song.channels).toHaveLength(5);
     await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Rows in this pattern +64\n/);
     await app.key('form.edit');
     await app.key('prompt.clear');
     await app.press('abc');

@@ -72,23 +72,24 @@ function playLine(state: AppState, width: number, theme: Theme): string {
     position = ` ord ${String(p.order).padStart(3, '0')} pat ${String(p.pattern).padStart(2, '0')} row ${String(p.row).padStart(2, '0')} ${p.speed}/${p.tempo} ${clock(p.seconds)}`;
   }
   const a = state.audio;
-  const kind = a ? `${a.kind === 'device' ? 'audio' : a.kind}: ` : 'audio: ';
+  const kind = a ? (a.kind === 'device' ? 'audio' : a.kind) : 'audio';
   let detail = printable(a ? a.detail : 'waiting for the engine');
   let midi = printable(state.midiStatus);
   const load = a?.load ? `load ${Math.round(a.load.average * 100)}%${a.load.underrunRatio > 0 ? ` xrun ${(a.load.underrunRatio * 100).toFixed(1)}%` : ''}` : '';
-  // Everything fits on one line: the audio detail gives way first, then the MIDI status.
+  // Everything stays on one line: the audio detail gives way first (down to nothing), then the MIDI status.
   const fixed = 6 + position.length + 3 + kind.length + 3 + (load === '' ? 0 : 3 + load.length);
-  const over = fixed + detail.length + midi.length - width;
+  const over = fixed + 2 + detail.length + midi.length - width;
   if (over > 0) {
-    const detailRoom = Math.max(8, detail.length - over);
-    detail = shorten(detail, detailRoom);
-    midi = shorten(midi, Math.max(8, width - fixed - detail.length));
+    const room = detail.length - over;
+    detail = room >= 4 ? shorten(detail, room) : '';
+    midi = shorten(midi, Math.max(8, width - fixed - (detail === '' ? 0 : 2 + detail.length)));
   }
+  const audio = detail === '' ? kind : `${kind}: ${detail}`;
   if (p?.playing) {
     lb.add(p.paused ? ' PAUSE' : ' PLAY ', theme.sgr('ok', 'none', true));
     lb.add(position, theme.sgr('default'));
   } else lb.add(' STOP ', theme.sgr('dim', 'none', true));
-  lb.add(' | ', theme.sgr('dim')).add(`${kind}${detail}`, theme.sgr(a?.kind === 'error' ? 'error' : a?.kind === 'device' ? 'ok' : 'key'));
+  lb.add(' | ', theme.sgr('dim')).add(audio, theme.sgr(a?.kind === 'error' ? 'error' : a?.kind === 'device' ? 'ok' : 'key'));
   lb.add(' | ', theme.sgr('dim')).add(midi, theme.sgr('default'));
   if (a?.load) lb.add(' | ', theme.sgr('dim')).add(load, theme.sgr(a.load.peak > 0.8 ? 'error' : 'default'));
   return lb.done();

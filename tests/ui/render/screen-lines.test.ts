@@ -43,11 +43,13 @@ describe('screen size', () => {
     });
   }
 
-  it('flips the pattern page: row 45 shows rows 40..59 at 80x24, and channels 6..10 of 8', () => {
+  it('flips the pattern page: row 45 shows rows 40..59 at 80x24; channel 7 of 8 scrolls channels 3..7 into view', () => {
     const lines = screenLines(state({ kind: 'pattern' }), keymap, new Theme('none'), 80, 24).map(stripAnsi);
     expect(lines[2]?.startsWith(' 40 |')).toBe(true);
     expect(lines[21]?.startsWith(' 59 |')).toBe(true);
-    expect(lines[1]).toMatch(/^ ED \|04 .*\|08 +Pluck/);
+    expect(lines[1]).toMatch(/^<ED \|03 +Hats .*\|07 +Lead +>$/);
+    const first = screenLines({ ...state({ kind: 'pattern' }), cursor: { ...state({ kind: 'pattern' }).cursor, channel: 0 } }, keymap, new Theme('none'), 80, 24).map(stripAnsi);
+    expect(first[1]).toMatch(/^ ED \|01 +Kick .*\|05 +Pad 3r +>$/);
   });
 });
 
@@ -59,6 +61,10 @@ describe('colour levels', () => {
     expect(detectColorLevel('auto', { TERM: 'tmux-256color' })).toBe('256');
     expect(detectColorLevel('auto', { TERM: 'screen' })).toBe('16');
     expect(detectColorLevel('auto', { TERM: 'dumb' })).toBe('none');
+    // GNU screen passes the outer terminal's COLORTERM on but has no 24-bit colour of its own.
+    expect(detectColorLevel('auto', { COLORTERM: 'truecolor', TERM: 'screen', STY: '1234.pts-0.host' })).toBe('16');
+    expect(detectColorLevel('auto', { COLORTERM: 'truecolor', TERM: 'screen.xterm-256color', STY: '1234.pts-0.host' })).toBe('256');
+    expect(detectColorLevel('truecolor', { STY: '1234.pts-0.host' })).toBe('truecolor');
   });
 });
 
