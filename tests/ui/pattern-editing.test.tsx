@@ -60,6 +60,19 @@ describe('notes', () => {
     expect(app.state().cursor.row).toBe(3);
   });
 
+  it('QWERTZ: - and + are piano keys on the note column; _ and * change the octave', async () => {
+    app = await renderApp({ preferences: { keyboardLayout: 'qwertz' }, state: { editStep: 0 } });
+    await app.press('-');
+    expect(cell(0).note).toBe(4 * 12 + 16 + 1);
+    await app.key('edit.octaveDown', { which: 1 });
+    expect(app.frame()).toContain('Oct 3');
+    await app.key('edit.octaveUp', { which: 1 });
+    await app.key('edit.octaveUp', { which: 1 });
+    expect(app.frame()).toContain('Oct 5');
+    await app.press('y');
+    expect(cell(0).note).toBe(5 * 12 + 1);
+  });
+
   it('enters note off, note cut and note fade', async () => {
     app = await renderApp();
     await app.key('note.off');

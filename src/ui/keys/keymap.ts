@@ -75,8 +75,8 @@ const BASE: readonly Binding[] = [
   ...group('Pattern editor: editing', 'pattern', [
     ['edit.toggleEditMode', ['Space'], 'edit mode on/off (off = keyjazz: notes only sound)'],
     ['edit.toggleRecord', ['Alt+r'], 'record mode: notes entered while playing land on the playing row'],
-    ['edit.octaveDown', ['-'], 'octave down'],
-    ['edit.octaveUp', ['+'], 'octave up'],
+    ['edit.octaveDown', ['-', '_'], 'octave down (_ where - is a piano key: QWERTZ, AZERTY)'],
+    ['edit.octaveUp', ['+', '*'], 'octave up (* where + is a piano key: QWERTZ)'],
     ['edit.stepDown', ['{'], 'edit step - 1 (rows the cursor moves after an entry; 0 = stay)'],
     ['edit.stepUp', ['}'], 'edit step + 1'],
     ['edit.clearField', ['Delete'], 'clear the field under the cursor (or the marked block)'],
