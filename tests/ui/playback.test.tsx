@@ -102,7 +102,10 @@ describe('transport', () => {
     await app.after(() => app.engine.emit({ type: 'audio', status: { kind: 'silent', detail: 'no sound device', sampleRate: 48000, load: { average: 0.08, peak: 0.1, underrunRatio: 0 } } }));
     expect(app.frame().split('\n')[23]).toMatch(/1:11 \| silent: no sound~ \| MIDI off \| load 8%$/);
     expect(line.length).toBeLessThanOrEqual(80);
-    expect(app.frame().split('\n')[22]).toMatch(/ Ord 001\/2 Pat 01\/2 Row 11\/64 EDIT FOLLOW$/);
+    // Following playback, the row is on the play line; the entry line stays put (no repaint per row).
+    expect(app.frame().split('\n')[22]).toMatch(/ Ord 001\/2 Pat 01\/2 EDIT FOLLOW$/);
+    await app.key('view.followPlayback');
+    expect(app.frame().split('\n')[22]).toMatch(/ Ord 001\/2 Pat 01\/2 Row 11\/64 EDIT$/);
   });
 });
 
