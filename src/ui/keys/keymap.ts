@@ -99,6 +99,8 @@ const BASE: readonly Binding[] = [
     ['block.extendDown', ['Shift+Down'], 'mark: extend down'],
     ['block.extendLeft', ['Shift+Left'], 'mark: extend left one channel'],
     ['block.extendRight', ['Shift+Right'], 'mark: extend right one channel'],
+    ['block.extendPageUp', ['Shift+PgUp'], 'mark: extend up a measure'],
+    ['block.extendPageDown', ['Shift+PgDn'], 'mark: extend down a measure'],
     ['block.begin', ['Alt+b'], 'mark block begin at the cursor'],
     ['block.end', ['Alt+e'], 'mark block end at the cursor'],
     ['block.selectChannel', ['Alt+l'], 'mark the channel (again: the whole pattern)'],
