@@ -110,6 +110,9 @@ export async function runUi(o: RunUiOptions): Promise<number> {
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  // Keys typed while Node was starting were echoed where the cursor was; Ink draws its first frame
+  // from the cursor, so go back to column 0 or every line of that frame would be shifted and wrap.
+  stdout.write('\r');
   const instance = render(<App store={store} colorLevel={detectColorLevel(prefs.colors)} />, { ...INK_OPTIONS, stdin, stdout, patchConsole: true });
 
   let restored = false;

@@ -188,6 +188,19 @@ describe.skipIf(!hasTmux)('tracker in tmux', () => {
     expect(getCell(loadSongFile(song).song.patterns[0]!, 4, 0).note).toBe(61);
   }, 120_000);
 
+  it('keeps keys typed while it starts, without shifting the screen (the terminal echoed them)', async () => {
+    start();
+    // Sent at once: Node is still starting, the terminal is still echoing what is typed.
+    send('Down');
+    send('Down');
+    const s = await waitFor(/Row 02\/64/);
+    expect(s.split('\n')[0]).toMatch(/^ tracker  demo-night-drive\.trk \[Pattern\]/);
+    expect(s.split('\n')[1]).toMatch(/^ ED \|01 /);
+    send('C-q');
+    await exited(0);
+    tmux('kill-session', '-t', 'e2e');
+  }, 120_000);
+
   it('Ctrl+C asks about unsaved changes; the terminal is restored after Ctrl+C, SIGTERM and a crash', async () => {
     start();
     await waitFor(/demo-night-drive\.trk \[Pattern\]/);
