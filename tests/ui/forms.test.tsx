@@ -43,8 +43,10 @@ describe('samples screen', () => {
     app = await renderApp({ song: sampleSong() });
     await app.key('screen.samples');
     expect(app.frame()).toContain('01 kick');
-    // The key hints wrap onto a second line at 80 columns rather than being cut off.
-    expect(app.frame()).toMatch(/ Samples .*\n .*Space play/);
+    // The key hints wrap onto a second line at 80 columns rather than being cut off, between hints.
+    expect(app.frame()).toMatch(/ Samples .*Enter type,\n l load WAV, w waveform, Space play/);
+    // The waveform under the sample's details.
+    expect(app.frame()).toMatch(/\|  [-# ]*#{10}/);
     await app.key('form.nextField');
     await app.key('form.decrease');
     await app.key('form.decreaseMore');

@@ -5,7 +5,8 @@ import { loadSongFile } from '../../../src/storage/song-file.js';
 import { defaultKeymap } from '../../../src/ui/keys/keymap.js';
 import { stripAnsi, detectColorLevel, Theme } from '../../../src/ui/render/theme.js';
 import { screenLines } from '../../../src/ui/render/screen-lines.js';
-import { envelopeGraph } from '../../../src/ui/render/form-view.js';
+import { envelopeGraph, sampleWaveform } from '../../../src/ui/render/form-view.js';
+import { createSample } from '../../../src/song/create.js';
 import { DEFAULT_PREFERENCES } from '../../../src/ui/settings/settings.js';
 import { initialState, type AppState, type Modal, type View } from '../../../src/ui/store/app-state.js';
 
@@ -74,5 +75,22 @@ describe('envelope graph', () => {
     expect(g[0]?.[0]).toBe('*');
     expect(g[2]?.[10]).toBe('*');
     for (let x = 0; x < 11; x++) expect(g.filter((row) => row[x] !== ' ').length, `column ${x}`).toBe(1);
+  });
+});
+
+describe('sample waveform', () => {
+  it('draws each column\'s range, the zero line and the loop points', () => {
+    const data = Int16Array.from({ length: 100 }, (_, i) => Math.round(-32768 + (65535 * i) / 99));
+    const smp = { ...createSample(), pcm: { bits: 16 as const, channels: 1 as const, data }, loop: { start: 50, end: 90, pingPong: false } };
+    const w = sampleWaveform(smp, 10, 5);
+    // A ramp from -1 to 1 over 10 columns of 5 rows; the loop from frame 50 (column 5) to 90 (column 9).
+    expect(w).toEqual([
+      '     :  ##',
+      '     :###:',
+      '---####--:',
+      ' ### :   :',
+      '##   :   :',
+    ]);
+    expect(sampleWaveform(smp, 10, 5)).toBe(w);
   });
 });
