@@ -27,12 +27,18 @@ export type EngineCommand =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   /** Preview (keyjazz): play `note` with `instrument` (1-based; sample in sample mode) on a preview voice. */
-  | { readonly type: 'previewNote'; readonly note: number; readonly instrument: number; readonly volume: number; readonly channel: number }
+  | { readonly type: 'previewNote'; readonly note: number; readonly instrument: number; readonly volume: number; readonly channel: number; readonly hold?: boolean }
   | { readonly type: 'previewOff'; readonly channel: number }
   | { readonly type: 'setMute'; readonly channel: number; readonly muted: boolean }
   | { readonly type: 'setOutput'; readonly device: string | null; readonly sampleRate: number; readonly latencyMs: number }
   /** Ask for the output devices (answered by a 'devices' event). */
   | { readonly type: 'listDevices' }
+  /** MIDI ports, clock and latency (remembered in the settings file by the UI). */
+  | { readonly type: 'setMidi'; readonly setup: MidiSetup }
+  /** All notes off on every MIDI output, now. */
+  | { readonly type: 'midiPanic' }
+  /** Ask how late MIDI messages went out (answered by a 'midiTiming' event). */
+  | { readonly type: 'midiTiming' }
   | { readonly type: 'shutdown' };
 
 /** Where playback is, sent at least 30 times a second while playing. */
@@ -64,6 +70,42 @@ export interface AudioStatus {
   readonly clock?: { readonly audioSeconds: number; readonly cpuSeconds: number; readonly wallSeconds: number; readonly lateFrames: number };
 }
 
+/** Lateness of sent MIDI messages in milliseconds. */
+export interface MidiTiming {
+  readonly count: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** The user's MIDI choices. */
+export interface MidiSetup {
+  /** Output for instruments without a port of their own (and for the clock); null = the first port found. */
+  readonly output: string | null;
+  /** Input for note entry (and the external clock); null = none. */
+  readonly input: string | null;
+  /** Send MIDI clock and transport to the output. */
+  readonly clockOut: boolean;
+  /** Follow the clock and transport arriving at the input. */
+  readonly clockIn: boolean;
+  /** Per output port: milliseconds added to (or, negative, taken from) every send time, to line up with the audio. */
+  readonly latencyMs: Readonly<Record<string, number>>;
+}
+
+/** The MIDI side's state, for the status line and the MIDI setup dialog. */
+export interface MidiStatus {
+  /** False when the machine has no MIDI system (then `detail` says why). */
+  readonly available: boolean;
+  readonly detail: string;
+  readonly outputs: readonly string[];
+  readonly inputs: readonly string[];
+  /** Outputs open now, and the input listened to. */
+  readonly openOutputs: readonly string[];
+  readonly openInput: string | null;
+  /** Tempo of the followed external clock (BPM), when following. */
+  readonly externalBpm?: number;
+}
+
 /** Events from the engine to the UI. */
 export type EngineEvent =
   | { readonly type: 'position'; readonly position: PositionSnapshot }
@@ -71,7 +113,12 @@ export type EngineEvent =
   | { readonly type: 'ended' }
   /** The audio output devices the engine can open (ids for setOutput and the settings file). */
   | { readonly type: 'devices'; readonly devices: readonly { readonly id: string; readonly label: string }[] }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'midi'; readonly status: MidiStatus }
+  /** A note or controller from the MIDI input (note entry, keyjazz): raw bytes. */
+  | { readonly type: 'midiInput'; readonly bytes: readonly number[] }
+  /** How late MIDI messages left (sent - due, ms) for notes and for clock, since the engine started. */
+  | { readonly type: 'midiTiming'; readonly notes: MidiTiming; readonly clock: MidiTiming };
 
 /** What the UI holds of the engine: a way to send commands and hear events. */
 export interface EngineClient {

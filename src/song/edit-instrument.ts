@@ -137,6 +137,7 @@ function clampMidi(m: InstrumentMidi): InstrumentMidi {
     program: clamp(m.program, -1, 127),
     bank: clamp(m.bank, -1, 16383),
     transpose: clamp(m.transpose, -127, 127),
+    bendRange: clamp(m.bendRange, 0, 48),
   };
 }
 

@@ -108,6 +108,8 @@ export interface InstrumentMidi {
   readonly bank: number;
   /** Semitones added to every note sent. */
   readonly transpose: number;
+  /** The synth's pitch-bend range in semitones (portamento and vibrato are sent as pitch bend); 0 = send no bends. */
+  readonly bendRange: number;
 }
 
 /** An instrument: maps notes to samples and shapes them over time. */

@@ -93,6 +93,7 @@ const instrumentArb: fc.Arbitrary<Instrument> = fc.record({
     program: fc.integer({ min: -1, max: 127 }),
     bank: fc.integer({ min: -1, max: 16383 }),
     transpose: fc.integer({ min: -127, max: 127 }),
+    bendRange: fc.integer({ min: 0, max: 48 }),
   }),
 });
 

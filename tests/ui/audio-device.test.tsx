@@ -8,7 +8,7 @@ afterEach(() => app?.unmount());
 
 describe('audio output chooser', () => {
   it('lists the engine\'s devices, switches the output and remembers the choice', async () => {
-    const saved: [string, string | null][] = [];
+    const saved: [string, unknown][] = [];
     app = await renderApp({ services: { savePreference: (k, v) => saved.push([k, v]) } });
     await app.key('audio.chooseDevice');
     expect(app.engine.sent('listDevices')).toHaveLength(1);

@@ -160,7 +160,7 @@ describe('samples screen', () => {
 });
 
 describe('instruments screen', () => {
-  it('edits instrument fields including MIDI port, channel, program and bank', async () => {
+  it('edits instrument fields including MIDI port, channel, program, bank, transpose and bend range', async () => {
     app = await renderApp({ song: instrumentSong() });
     await app.key('screen.instruments');
     expect(app.frame()).toContain('01 Lead');
@@ -178,8 +178,14 @@ describe('instruments screen', () => {
     await app.key('prompt.submit');
     await app.key('form.nextField');
     await app.key('form.increaseMore');
-    expect(app.state().song.instruments[0]?.midi).toEqual({ port: 'Synth A', channel: 2, program: 42, bank: 15, transpose: 0 });
+    await app.key('form.nextField');
+    for (let i = 0; i < 3; i++) await app.key('form.increase');
+    await app.key('form.nextField');
+    await app.key('form.increaseMore');
+    expect(app.state().song.instruments[0]?.midi).toEqual({ port: 'Synth A', channel: 2, program: 42, bank: 15, transpose: 3, bendRange: 18 });
     expect(app.frame()).toMatch(/MIDI program +42/);
+    expect(app.frame()).toMatch(/MIDI transpose +\+3/);
+    expect(app.frame()).toMatch(/MIDI bend range +18 semitones/);
   });
 
   it('shows the envelope as a graph or as text, and switches it on and off', async () => {

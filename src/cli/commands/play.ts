@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createEngine } from '../../engine/host/create-engine.js';
 import type { AudioStatus, EngineEvent, PositionSnapshot } from '../../engine/protocol.js';
 import { loadSongFile } from '../../storage/song-file.js';
+import { loadSettings } from '../../ui/settings/settings.js';
 import type { Command } from '../command.js';
 
 function clock(seconds: number): string {
@@ -23,6 +24,8 @@ export const playCommand: Command = {
       { name: 'stats', type: 'flag', description: 'print render load, underruns, audio-clock drift and engine CPU time at the end' },
       { name: 'device', type: 'string', value: 'ID', description: 'output device id (see "tracker devices")' },
       { name: 'silent', type: 'flag', description: 'use the silent sink even when there is a sound card' },
+      { name: 'midi-out', type: 'string', value: 'PORT', description: 'MIDI output for instruments without a port of their own (default: the settings file, else the first port)' },
+      { name: 'midi-clock', type: 'flag', description: 'send MIDI clock, Start/Stop and Song Position to the MIDI output' },
       { name: 'quiet', short: 'q', type: 'flag', description: 'do not print the position' },
     ],
   },
@@ -32,7 +35,12 @@ export const playCommand: Command = {
     const limit = args.options['seconds'] as number | undefined;
     const quiet = args.options['quiet'] === true;
     const device = args.options['device'] as string | undefined;
+    const prefs = loadSettings().preferences;
     const engine = createEngine({ ...(device !== undefined ? { audioDevice: device } : {}), silent: args.options['silent'] === true });
+    const midiOut = (args.options['midi-out'] as string | undefined) ?? prefs.midiDevice;
+    const usesMidi = loaded.song.instruments.some((i) => i.midi.channel > 0) || args.options['midi-clock'] === true || args.options['midi-out'] !== undefined;
+    let midiTiming: Extract<EngineEvent, { type: 'midiTiming' }> | null = null;
+    let midiReported = false;
     let status: AudioStatus | null = null;
     let first: AudioStatus['clock'] | null = null;
     let last: AudioStatus['clock'] | null = null;
@@ -68,6 +76,12 @@ export const playCommand: Command = {
           resolveDone();
         } else if (e.type === 'error') {
           io.err(`tracker: ${e.message}\n`);
+        } else if (e.type === 'midi' && usesMidi && !midiReported) {
+          midiReported = true;
+          const s = e.status;
+          io.err(`midi: ${!s.available ? `unavailable: ${s.detail}` : s.openOutputs.length > 0 ? `sending to ${s.openOutputs.join(', ')}` : `no output port${midiOut ? ` named "${midiOut}"` : ''} (ports: ${s.outputs.join(', ') || 'none'})`}\n`);
+        } else if (e.type === 'midiTiming') {
+          midiTiming = e;
         }
       });
     });
@@ -76,11 +90,17 @@ export const playCommand: Command = {
       void engine.close().then(() => process.exit(130));
     };
     process.once('SIGINT', interrupt);
+    engine.send({ type: 'setMidi', setup: { output: midiOut, input: null, clockOut: args.options['midi-clock'] === true, clockIn: false, latencyMs: prefs.midiLatencyMs } });
     engine.send({ type: 'setSong', song: loaded.song });
     engine.send({ type: 'play', mode: 'song', order: (args.options['order'] as number | undefined) ?? 0, row: 0 });
     await done;
     engine.send({ type: 'stop' });
     await new Promise((r) => setTimeout(r, 1100));
+    if (args.options['stats'] === true && usesMidi) {
+      engine.send({ type: 'midiTiming' });
+      const deadline = Date.now() + 1000;
+      while (!midiTiming && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    }
     await engine.close();
     process.off('SIGINT', interrupt);
     if (!quiet && io.stdoutIsTty) io.out('\n');
@@ -102,6 +122,12 @@ export const playCommand: Command = {
             `engine CPU: ${cpu.toFixed(2)} s over ${wall.toFixed(1)} s (${((cpu / Math.max(wall, 1e-9)) * 100).toFixed(1)}% of one core)`,
           ].join('\n') + '\n',
         );
+        const t = midiTiming as Extract<EngineEvent, { type: 'midiTiming' }> | null;
+        if (t && t.notes.count + t.clock.count === 0) io.out('MIDI: no messages were sent\n');
+        else if (t) {
+          const line = (name: string, x: typeof t.notes) => `MIDI ${name} sent late by: p50 ${x.p50.toFixed(3)} ms, p99 ${x.p99.toFixed(3)} ms, max ${x.max.toFixed(3)} ms (${x.count} messages)`;
+          io.out(`${line('notes', t.notes)}\n${line('clock', t.clock)}\n`);
+        }
       }
     }
     return 0;

@@ -9,6 +9,9 @@ export interface LiveAudioContext {
   readonly currentTime: number;
   readonly sampleRate: number;
   readonly destination: unknown;
+  /** Seconds between the audio clock and the speaker (when the library reports it). */
+  readonly outputLatency?: number;
+  readonly baseLatency?: number;
   readonly renderCapacity?: {
     start(options: { updateInterval: number }): void;
     stop(): void;

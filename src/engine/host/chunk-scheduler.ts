@@ -46,6 +46,8 @@ export class ChunkScheduler {
   private readonly positions: { frame: number; snapshot: PositionSnapshot }[] = [];
   /** Recently scheduled sources with their start frames (to cancel on stop). */
   private readonly sources: { frame: number; source: BufferSourceLike }[] = [];
+  /** Called after each chunk is rendered and scheduled: its audio-context frame and stream frame. */
+  onChunk: ((audioFrame: number, streamFrame: number) => void) | null = null;
   /** Frames the clock ran ahead of the schedule (audible gaps). */
   lateFrames = 0;
   lateEvents = 0;
@@ -97,6 +99,7 @@ export class ChunkScheduler {
 
   private scheduleChunk(frame: number): void {
     const snapshot = this.core.snapshot();
+    const streamFrame = this.core.streamFrame;
     this.core.render(this.left, this.right, this.chunkFrames);
     const buf = this.ctx.createBuffer(2, this.chunkFrames, this.ctx.sampleRate);
     buf.copyToChannel(this.left, 0);
@@ -110,6 +113,7 @@ export class ChunkScheduler {
     this.scheduled += this.chunkFrames;
     this.positions.push({ frame, snapshot });
     if (this.positions.length > 256) this.positions.splice(0, this.positions.length - 128);
+    this.onChunk?.(frame, streamFrame);
   }
 
   /** The position being heard now (the snapshot of the chunk playing at the audio clock). */

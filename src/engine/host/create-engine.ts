@@ -14,6 +14,8 @@ export interface EngineOptions {
   /** Use the silent sink even when a sound card exists. */
   readonly silent?: boolean;
   readonly logFile?: string;
+  /** MIDI driver module (tests and benchmarks; default easymidi). */
+  readonly midiDriverModule?: string;
 }
 
 /** $XDG_STATE_HOME/tracker/engine.log (default ~/.local/state/tracker/engine.log). */
@@ -26,6 +28,7 @@ export function engineLogPath(env: NodeJS.ProcessEnv = process.env): string {
 export function createEngine(options: EngineOptions = {}): EngineClient {
   return new ProcessEngineClient({
     logFile: options.logFile ?? engineLogPath(),
+    ...(options.midiDriverModule ? { midiDriverModule: options.midiDriverModule } : {}),
     prefs: {
       device: options.audioDevice ?? null,
       sampleRate: options.sampleRate ?? 48000,

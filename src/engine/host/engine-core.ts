@@ -6,6 +6,8 @@ import type { Song } from '../../song/song.js';
 import { Player, prepareSong, type MixFunction, type PreparedSong } from '../replayer/player.js';
 import { preparePlayerInstrument, preparePlayerSample, toMixSample } from '../replayer/player-sample.js';
 import type { EngineCommand, PlayMode, PositionSnapshot } from '../protocol.js';
+import { EngineMidi, type EngineMidiSettings } from '../midi/engine-midi.js';
+import { positionAtSixteenths } from '../midi/midi-clock.js';
 
 export interface EngineCoreOptions {
   readonly sampleRate: number;
@@ -36,11 +38,14 @@ export class EngineCore {
   previewSeconds = 0.8;
   /** Called when playback stops by itself (song end, end of a single row). */
   onEnded: (() => void) | null = null;
+  /** MIDI output of the song and previews: messages of each chunk with their frame offsets. */
+  readonly midi: EngineMidi;
 
   constructor(options: EngineCoreOptions) {
     this.sampleRate = options.sampleRate;
     this.mix = options.mix;
     this.master = options.master;
+    this.midi = new EngineMidi(options.sampleRate);
   }
 
   get isPlaying(): boolean {
@@ -49,6 +54,11 @@ export class EngineCore {
 
   get currentSong(): Song | null {
     return this.song;
+  }
+
+  /** Frames rendered so far: the stream position of the next chunk. */
+  get streamFrame(): number {
+    return this.framesPlayed;
   }
 
   /** Applies one command from the UI. */
@@ -81,15 +91,23 @@ export class EngineCore {
         this.stop();
         break;
       case 'pause':
-        if (this.player) this.paused = true;
+        if (this.player && !this.paused) {
+          this.paused = true;
+          this.midi.paused();
+        }
         break;
       case 'resume':
-        this.paused = false;
+        if (this.paused) {
+          this.paused = false;
+          this.midi.resumed();
+        }
         break;
       case 'previewNote': {
         const slot = cmd.channel % 8;
         this.previewPlayer()?.previewNote(slot, cmd.note, cmd.instrument, cmd.volume);
-        this.previewHold.set(slot, Math.round(this.previewSeconds * this.sampleRate));
+        // Held notes (a MIDI key) wait for their previewOff; terminal keys release themselves.
+        if (cmd.hold) this.previewHold.delete(slot);
+        else this.previewHold.set(slot, Math.round(this.previewSeconds * this.sampleRate));
         break;
       }
       case 'previewOff':
@@ -137,6 +155,7 @@ export class EngineCore {
     if (!this.song || !this.prepared) return null;
     const p = new Player(this.song, { sampleRate: this.sampleRate }, this.prepared);
     p.idle = true;
+    this.midi.attach(p, this.song, false);
     return p;
   }
 
@@ -149,19 +168,62 @@ export class EngineCore {
     this.mode = mode;
     this.paused = false;
     this.rowPlayed = mode === 'row' ? { order, row } : null;
+    if (this.player) this.midi.stopped();
     const p = new Player(this.song, { sampleRate: this.sampleRate, startOrder: order, startRow: row, repeat: true, loopPattern: mode === 'pattern' }, this.prepared);
     for (const ch of this.muted) p.setMuted(ch, true);
+    this.midi.attach(p, this.song, true);
+    this.midi.started(this.song, order, row, mode !== 'row');
     this.player = p;
   }
 
   private stop(): void {
+    if (this.player) this.midi.stopped();
     this.player = null;
     this.paused = false;
     this.idlePlayer = this.makeIdlePlayer();
   }
 
+  /** Clock out and clock following (the host applies the user's MIDI settings here). */
+  setMidiSettings(settings: EngineMidiSettings): void {
+    this.midi.settings = settings;
+    if (this.player && this.song) this.midi.attach(this.player, this.song, true);
+  }
+
+  /**
+   * Transport from an external MIDI clock: Start plays the song from the top, Continue resumes
+   * (or starts at the last Song Position), Stop pauses, Song Position moves there.
+   */
+  externalTransport(message: 'start' | 'continue' | 'stop' | 'position', sixteenths = 0): void {
+    if (!this.song) return;
+    switch (message) {
+      case 'start':
+        this.midi.resetFollower(this.song);
+        this.play('song', 0, 0);
+        break;
+      case 'continue':
+        this.midi.resetFollower(this.song);
+        if (this.player && this.paused) this.handle({ type: 'resume' });
+        else if (!this.player) this.play('song', this.cuedPosition.order, this.cuedPosition.row);
+        break;
+      case 'stop':
+        this.handle({ type: 'pause' });
+        break;
+      case 'position':
+        this.cuedPosition = positionAtSixteenths(this.song, sixteenths);
+        if (this.player) {
+          this.play('song', this.cuedPosition.order, this.cuedPosition.row);
+          this.paused = true;
+        }
+        break;
+    }
+  }
+
+  /** Where an external Continue starts playing (set by Song Position Pointer). */
+  private cuedPosition = { order: 0, row: 0 };
+
   /** Renders `frames` frames into the buffers (overwrites them). */
   render(left: Float32Array, right: Float32Array, frames: number): void {
+    this.midi.beginChunk(this.framesPlayed);
     left.fill(0, 0, frames);
     right.fill(0, 0, frames);
     let done = 0;
@@ -194,18 +256,19 @@ export class EngineCore {
         done += n;
         const pos = p.position();
         if (n === 0 || pos.row !== this.rowPlayed.row || pos.order !== this.rowPlayed.order) {
-          this.endPlayback();
+          this.endPlayback(done);
           break;
         }
       }
       return done;
     }
     const n = p.render(this.mix, left, right, frames);
-    if (n < frames) this.endPlayback();
+    if (n < frames) this.endPlayback(n);
     return n;
   }
 
-  private endPlayback(): void {
+  private endPlayback(offset: number): void {
+    this.midi.stopped(offset);
     this.player = null;
     this.rowPlayed = null;
     this.idlePlayer = this.makeIdlePlayer();

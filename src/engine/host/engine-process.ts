@@ -2,6 +2,7 @@
 // IPC channel. Its stdout/stderr go to a log file (set up by the parent), so native audio and MIDI
 // libraries can print whatever they like without reaching the user's terminal.
 
+import { setPriority } from 'node:os';
 import type { EngineCommand } from '../protocol.js';
 import { defaultMix, defaultMaster } from './mix-setup.js';
 import { EngineService } from './engine-service.js';
@@ -11,21 +12,42 @@ const send = (event: unknown): void => {
 };
 
 const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as { device: string | null; sampleRate: number; latencyMs: number; silent?: boolean }) : null;
+// Audio and MIDI timing matter more than anything else the machine does: ask for a higher priority
+// before any thread starts (threads inherit it). Without the privilege the request fails quietly.
+try {
+  setPriority(-11);
+} catch {
+  // Not permitted (an ordinary user without CAP_SYS_NICE): normal priority.
+}
+
+const midiDriverModule = process.argv[3];
 const service = new EngineService(send, {
   prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: 20 },
   mix: defaultMix(argPrefs?.sampleRate ?? 48000),
   master: defaultMaster(),
+  ...(midiDriverModule ? { midi: { driverModule: midiDriverModule } } : {}),
 });
 
+/** All MIDI notes off and ports closed (at most half a second), then exit. */
+function exitAfterShutdown(code: number): void {
+  const timer = setTimeout(() => process.exit(code), 600);
+  void service.shutdown().finally(() => {
+    clearTimeout(timer);
+    process.exit(code);
+  });
+}
+
 process.on('message', (msg) => {
-  service.handle(msg as EngineCommand);
-  if ((msg as EngineCommand).type === 'shutdown') setTimeout(() => process.exit(0), 50);
+  if ((msg as EngineCommand).type === 'shutdown') exitAfterShutdown(0);
+  else service.handle(msg as EngineCommand);
 });
-process.on('disconnect', () => process.exit(0));
+// The editor went away (quit, crash, lost SSH session): never leave a synth with hanging notes.
+process.on('disconnect', () => exitAfterShutdown(0));
+process.on('SIGTERM', () => exitAfterShutdown(0));
 process.on('uncaughtException', (e) => {
   send({ type: 'error', message: `engine crashed: ${e.message}` });
   process.stderr.write(`${e.stack ?? e.message}\n`);
-  process.exit(70);
+  exitAfterShutdown(70);
 });
 
 service.start().catch((e: unknown) => {

@@ -7,6 +7,7 @@ import type { MixFunction } from '../replayer/player.js';
 import { listOutputDevices, type OpenedOutput, openOutput, type LiveAudioContext, type OutputPreferences } from './audio-output.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { EngineCore } from './engine-core.js';
+import { MidiHost, type MidiHostOptions } from './midi-host.js';
 
 export interface ServiceOptions {
   readonly prefs: OutputPreferences;
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   readonly open?: (prefs: OutputPreferences) => Promise<OpenedOutput>;
   /** A device whose clock stands still this long while playing counts as gone (default 1500 ms). */
   readonly stallMs?: number;
+  /** MIDI output and input (false: none, e.g. for offline tests). Default: easymidi. */
+  readonly midi?: MidiHostOptions | false;
 }
 
 export class EngineService {
@@ -40,6 +43,8 @@ export class EngineService {
   private lastClockChange = 0;
   /** Render-load statistics from the audio context. */
   load = { average: 0, peak: 0, underrunRatio: 0, updates: 0 };
+  /** MIDI ports, clock and input; null when MIDI is off. */
+  readonly midi: MidiHost | null;
 
   private readonly post: (event: EngineEvent) => void;
   private readonly options: ServiceOptions;
@@ -47,10 +52,12 @@ export class EngineService {
   constructor(post: (event: EngineEvent) => void, options: ServiceOptions) {
     this.post = post;
     this.options = options;
+    this.midi = options.midi === false ? null : new MidiHost(post, options.midi ?? {});
   }
 
   /** Opens the output and starts pumping. */
   async start(): Promise<AudioStatus> {
+    await this.midi?.start();
     await this.openAndRun(this.options.prefs);
     for (const cmd of this.pending.splice(0)) this.handle(cmd);
     return this.status;
@@ -67,6 +74,13 @@ export class EngineService {
       if (oldSong) this.core.handle({ type: 'setSong', song: oldSong });
     }
     this.scheduler = new ChunkScheduler(opened.ctx, this.core, { chunkFrames: this.options.chunkFrames ?? 384, aheadFrames: this.options.aheadFrames ?? 1152 });
+    const midi = this.midi;
+    if (midi) {
+      const core = this.core;
+      midi.attachCore(core, opened.ctx.sampleRate, (opened.ctx.outputLatency ?? 0) || (opened.ctx.baseLatency ?? 0));
+      midi.observeClock(opened.ctx.currentTime);
+      this.scheduler.onChunk = (audioFrame, streamFrame) => midi.dispatch(core.midi.take(), audioFrame, streamFrame);
+    }
     this.watchLoad(opened.ctx);
     this.watchDevice(opened.ctx);
     this.post({ type: 'audio', status: this.status });
@@ -141,6 +155,7 @@ export class EngineService {
     const sched = this.scheduler;
     // Stopped, only previews sound: a short lead so a key is heard sooner (the lead grows on play).
     if (sched && this.core) sched.aheadFrames = this.core.isPlaying ? (this.options.aheadFrames ?? 1152) : Math.min(this.options.aheadFrames ?? 1152, this.options.idleAheadFrames ?? 512);
+    if (ctx) this.midi?.observeClock(ctx.currentTime);
     try {
       sched?.pump();
     } catch (e) {
@@ -191,13 +206,33 @@ export class EngineService {
       return;
     }
     if (cmd.type === 'shutdown') {
-      void this.stop();
+      void this.shutdown();
+      return;
+    }
+    if (cmd.type === 'setMidi') {
+      this.midi?.configure(cmd.setup);
+      return;
+    }
+    if (cmd.type === 'midiPanic') {
+      this.midi?.panic();
+      return;
+    }
+    if (cmd.type === 'midiTiming') {
+      const none = { count: 0, p50: 0, p99: 0, max: 0 };
+      const timing = this.midi?.sendTiming();
+      if (!timing) this.post({ type: 'midiTiming', notes: none, clock: none });
+      else void timing.then((t) => this.post({ type: 'midiTiming', notes: t.notes, clock: t.clock }));
       return;
     }
     this.core.handle(cmd);
+    if (cmd.type === 'setSong' || cmd.type === 'setInstrument') {
+      const song = this.core.currentSong;
+      if (song) this.midi?.setSong(song);
+    }
     if (cmd.type === 'stop' || cmd.type === 'play') {
-      // Cut what is already queued so stop and play are heard at once.
+      // Cut what is already queued so stop and play are heard at once (MIDI too; its note-offs go out).
       this.scheduler?.flush();
+      this.midi?.cancelQueued();
       this.pump();
     }
     if (cmd.type === 'stop') this.post({ type: 'position', position: this.core.snapshot() });
@@ -206,6 +241,12 @@ export class EngineService {
   private async reopen(prefs: OutputPreferences): Promise<void> {
     await this.stop();
     await this.openAndRun(prefs);
+  }
+
+  /** Stops pumping, sends all notes off and closes the output and the MIDI ports. */
+  async shutdown(): Promise<void> {
+    await this.stop();
+    await this.midi?.close();
   }
 
   /** Stops pumping and closes the output. */

@@ -15,6 +15,8 @@ export interface ProcessEngineOptions {
   readonly prefs: OutputPreferences;
   /** Restart after a crash (default true). */
   readonly restart?: boolean;
+  /** MIDI driver module for the engine (tests and benchmarks; default easymidi). */
+  readonly midiDriverModule?: string;
 }
 
 /** Path of the engine's entry script next to this file (TypeScript sources run with the ts hooks). */
@@ -32,6 +34,9 @@ export class ProcessEngineClient implements EngineClient {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private queue: EngineCommand[] = [];
   private song: Song | null = null;
+  /** Settings a restarted engine must get again. */
+  private midiSetup: EngineCommand | null = null;
+  private readonly mutes = new Map<number, EngineCommand>();
   private closing = false;
   private restarts = 0;
 
@@ -46,7 +51,8 @@ export class ProcessEngineClient implements EngineClient {
     mkdirSync(dirname(this.options.logFile), { recursive: true });
     const fd = openSync(this.options.logFile, 'a');
     const { entry, execArgv } = engineEntry();
-    const child = fork(entry, [JSON.stringify(this.options.prefs)], {
+    const args = [JSON.stringify(this.options.prefs), ...(this.options.midiDriverModule ? [this.options.midiDriverModule] : [])];
+    const child = fork(entry, args, {
       stdio: ['ignore', fd, fd, 'ipc'],
       serialization: 'advanced',
       execArgv,
@@ -66,6 +72,8 @@ export class ProcessEngineClient implements EngineClient {
         if (this.closing) return;
         this.spawn();
         if (this.song) this.send({ type: 'setSong', song: this.song });
+        if (this.midiSetup) this.send(this.midiSetup);
+        for (const m of this.mutes.values()) this.send(m);
       }, 300).unref();
     });
     if (child.connected) this.flush();
@@ -80,6 +88,8 @@ export class ProcessEngineClient implements EngineClient {
 
   private track(cmd: EngineCommand): void {
     const s = this.song;
+    if (cmd.type === 'setMidi') this.midiSetup = cmd;
+    if (cmd.type === 'setMute') this.mutes.set(cmd.channel, cmd);
     if (cmd.type === 'setSong') this.song = cmd.song;
     else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: s.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) };
     else if (s && cmd.type === 'setSample') this.song = { ...s, samples: s.samples.map((x, i) => (i === cmd.index ? cmd.sample : x)) };

@@ -172,6 +172,12 @@ export class ChannelState {
   activeMacro = 0;
   lastZxxParam = 0xff;
 
+  // MIDI output (src/engine/midi reads these after every tick).
+  /** Identity of the note this channel plays (new on every note start and retrigger; moves with NNA); 0 = none. */
+  noteId = 0;
+  /** The note as the instrument mapped it (1..120, before sample transposition): the MIDI key + 1. */
+  midiNote = 0;
+
   /** True while a sample plays (OpenMPT's IsSamplePlaying: the channel advances). */
   isSamplePlaying(): boolean {
     return this.incrementOn;

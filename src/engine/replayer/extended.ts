@@ -105,7 +105,10 @@ export function retrigNote(r: ReplayerState, ci: number, param: number): void {
     if (!b.st3Lineage) retrigCount = 0;
     if (itS3mStyle) {
       chn.setPosition(0);
-      if (chn.sample) chn.voice.trigger(chn.sample.mix, 0, true);
+      if (chn.sample) {
+        chn.voice.trigger(chn.sample.mix, 0, true);
+        chn.noteId = ++r.noteSerial;
+      }
     }
   }
   if (b.ft2Retrigger && param & 0x100) retrigCount++;

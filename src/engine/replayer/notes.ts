@@ -5,7 +5,7 @@
 import { NOTE_CUT, NOTE_OFF } from '../../song/notes.js';
 import type { ChannelState } from './channel-state.js';
 import { periodFromNote } from './pitch.js';
-import type { PlayerInstrument, PlayerSample } from './player-sample.js';
+import { MIDI_ONLY_SAMPLE, type PlayerInstrument, type PlayerSample } from './player-sample.js';
 import type { ReplayerState } from './state.js';
 
 const isNote = (n: number): boolean => n >= 1 && n <= 120;
@@ -105,7 +105,7 @@ export function instrumentChange(r: ReplayerState, ci: number, instr: number, po
       return;
     }
     const n = ins.keyboard[note - 1] ?? 0;
-    smp = n ? sampleAt(r, n < r.samples.length ? n : 0) : null;
+    smp = n ? sampleAt(r, n < r.samples.length ? n : 0) : insHasMidi(ins) ? MIDI_ONLY_SAMPLE : null;
   } else if (r.numInstruments > 0) {
     if (note > 120) return;
     if (b.itEmptyNoteMapSlot && (!ins || !insHasMidi(ins))) {
@@ -300,9 +300,11 @@ export function noteChange(r: ReplayerState, ci: number, noteIn: number, portaIn
   if (ins && note - 1 < ins.keyboard.length) {
     const n = ins.keyboard[note - 1] ?? 0;
     if (n > 0) smp = sampleAt(r, n < r.samples.length ? n : 0);
-    else if (b.itEmptyNoteMapSlot && !insHasMidi(ins)) return;
+    else if (insHasMidi(ins)) smp = MIDI_ONLY_SAMPLE;
+    else if (b.itEmptyNoteMapSlot) return;
     note = ins.noteMap[note - 1] ?? note;
   }
+  const mappedNote = note;
 
   if (note > 120) {
     if (note === NOTE_OFF || !b.isIt) {
@@ -432,6 +434,8 @@ export function noteChange(r: ReplayerState, ci: number, noteIn: number, portaIn
       }
       if (!b.itVibratoTremoloPanbrello && chn.tremoloType < 4) chn.tremoloPos = 0;
       chn.voice.trigger(smp.mix, chn.positionInt, true);
+      chn.noteId = ++r.noteSerial;
+      chn.midiNote = mappedNote;
     }
     if (chn.positionInt >= chn.length) chn.setPosition(chn.loopStart);
   } else {
@@ -588,7 +592,8 @@ function moveToBackground(r: ReplayerState, ci: number, nnaIndex: number): Chann
   dst.nnaAge = 0;
   dst.rowNote = dst.rowInstr = dst.rowVolCmd = dst.rowVol = dst.rowCmd = dst.rowParam = 0;
   dst.rowIsTonePorta = false;
-  // The pattern channel starts its next note on a fresh voice.
+  // The pattern channel starts its next note on a fresh voice; the note itself moved.
+  src.noteId = 0;
   src.length = 0;
   src.setPosition(0);
   src.voice.kill();

@@ -41,6 +41,8 @@ export interface PlayerSample {
   readonly vibSweep: number;
   readonly vibDepth: number;
   readonly vibRate: number;
+  /** The stand-in of a MIDI-only instrument: pitch and volume run as for a sample, nothing is mixed. */
+  readonly midiOnly?: boolean;
 }
 
 /** An instrument with the lookups the replayer needs precomputed. */
@@ -140,6 +142,18 @@ export const NO_SAMPLE: PlayerSample = preparePlayerSample(
   0,
   EMPTY_MIX,
 );
+
+/**
+ * What a MIDI instrument plays where its note map names no sample: an endless silent "sample" at
+ * 8363 Hz and full volume, so the replayer's pitch, volume and envelope logic runs as for any note
+ * and the MIDI output can follow it; the mixer never sees it.
+ */
+export const MIDI_ONLY_SAMPLE: PlayerSample = {
+  ...NO_SAMPLE,
+  length: 0x3fffffff,
+  volume: 256,
+  midiOnly: true,
+};
 
 /** Prepares an instrument. */
 export function preparePlayerInstrument(inst: Instrument, index: number): PlayerInstrument {

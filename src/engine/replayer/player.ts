@@ -16,6 +16,12 @@ import { updateVoices } from './voices.js';
 /** Mixes `frames` frames of the given voices into the buffers starting at `offset` (adds). */
 export type MixFunction = (voices: readonly MixVoice[], left: Float32Array, right: Float32Array, offset: number, frames: number) => void;
 
+/** Called by render() after each tick is processed: `offset` is the tick's first frame in the buffers. */
+export type TickListener = (state: ReplayerState, offset: number, frames: number) => void;
+
+/** Decides a tick's length in frames instead of the tempo (following an external clock). */
+export type TickLength = (state: ReplayerState, offset: number) => number;
+
 export interface PlayerOptions {
   /** Output rate in Hz (default 48000). */
   readonly sampleRate?: number;
@@ -79,6 +85,10 @@ export class Player {
    * the keyboard while the song is stopped).
    */
   idle = false;
+  /** Hears every tick render() processes (MIDI output). */
+  onTick: TickListener | null = null;
+  /** Overrides tick lengths (external MIDI clock); null = the song's tempo. */
+  tickLength: TickLength | null = null;
 
   constructor(song: Song, options: PlayerOptions = {}, prepared: PreparedSong = prepareSong(song)) {
     const b = resolveBehaviour(song.profile);
@@ -137,10 +147,10 @@ export class Player {
    * Processes one tick (rows, effects, voice settings). Returns the tick's length in frames, or 0 when
    * the song has ended.
    */
-  nextTick(): number {
+  nextTick(offset = 0): number {
     const r = this.state;
     for (const chn of r.channels) {
-      if (chn.length && !chn.voice.active) chn.length = 0;
+      if (chn.length && !chn.voice.active && !chn.sample?.midiOnly) chn.length = 0;
       if (chn.oneShotPending && chn.voice.pendingLoopEnd < 0 && chn.voice.framesPlayed > 0 && chn.sample) {
         // The mixer finished the one-shot pass: loop the sample's real loop from now on.
         chn.oneShotPending = false;
@@ -148,7 +158,7 @@ export class Player {
       }
     }
     if (this.idle) {
-      r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
+      r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : framesPerTick(r.sampleRate, r.tempo);
       r.firstTick = false;
       updateVoices(r);
       return r.samplesPerTick;
@@ -163,7 +173,7 @@ export class Player {
       r.ended = true;
       return 0;
     }
-    r.samplesPerTick = framesPerTick(r.sampleRate, r.tempo);
+    r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : framesPerTick(r.sampleRate, r.tempo);
     updateVoices(r);
     return r.samplesPerTick;
   }
@@ -217,9 +227,10 @@ export class Player {
     let done = 0;
     while (done < frames) {
       if (this.remainingInTick === 0) {
-        const n = this.nextTick();
+        const n = this.nextTick(offset + done);
         if (n === 0) break;
         this.remainingInTick = n;
+        this.onTick?.(this.state, offset + done, n);
       }
       const n = Math.min(this.remainingInTick, frames - done);
       mix(this.voices, left, right, offset + done, n);

@@ -63,6 +63,8 @@ export class ReplayerState {
   rngState = 0x12345678;
   /** Where the last NNA note was moved (IT carry quirk). */
   lastMovedChannel = -1;
+  /** Last note identity handed out (ChannelState.noteId). */
+  noteSerial = 0;
 
   constructor(song: Song, b: Behaviour, samples: PlayerSample[], instruments: (PlayerInstrument | null)[], sampleRate: number) {
     this.song = song;

@@ -263,6 +263,13 @@ export function updateVoices(r: ReplayerState): void {
 function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol: number, mutedByUser: boolean): void {
   const voice = chn.voice;
   const smp = chn.sample;
+  if (smp?.midiOnly) {
+    // A MIDI-only note: the MIDI output reads its pitch; nothing is mixed.
+    voice.frequency = chn.incrementOn ? freq : 0;
+    voice.gainLeft = voice.gainRight = 0;
+    if (voice.active) voice.stop();
+    return;
+  }
   if (!smp || smp.length === 0 || !chn.length || !chn.incrementOn) {
     chn.length = smp && smp.length === 0 ? 0 : chn.length;
     voice.gainLeft = voice.gainRight = 0;

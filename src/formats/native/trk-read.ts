@@ -382,6 +382,7 @@ class TrkReader {
         case 'program': midi = { ...midi, program: this.int(v, 'midi program', -1, 127) }; break;
         case 'bank': midi = { ...midi, bank: this.int(v, 'midi bank', -1, 16383) }; break;
         case 'transpose': midi = { ...midi, transpose: this.int(v, 'midi transpose', -127, 127) }; break;
+        case 'bend-range': midi = { ...midi, bendRange: this.int(v, 'midi bend-range', 0, 48) }; break;
         case 'port': midi = { ...midi, port: v === 'default' ? null : this.str(v, 'midi port') }; break;
         default: this.fail(`unknown midi setting "${t}"`);
       }

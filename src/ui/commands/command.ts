@@ -5,6 +5,7 @@
 import type { EngineCommand } from '../../engine/protocol.js';
 import type { Pattern } from '../../song/pattern.js';
 import type { Song } from '../../song/song.js';
+import type { Preferences } from '../settings/settings.js';
 import type { AppState, Cursor, Intent, Modal, Notice, View } from '../store/app-state.js';
 
 /** Work for the store to do after a command (it owns the engine and the file system). */
@@ -14,7 +15,7 @@ export type Effect =
   | { readonly kind: 'listDir'; readonly dir: string }
   | { readonly kind: 'loadWav'; readonly path: string; readonly sample: number }
   /** Remember a preference in the settings file. */
-  | { readonly kind: 'savePreference'; readonly key: 'audioDevice'; readonly value: string | null };
+  | { readonly kind: 'savePreference'; readonly key: keyof Preferences; readonly value: Preferences[keyof Preferences] };
 
 /** A command's answer: the next state, and effects when there are any. */
 export type CommandResult = AppState | { readonly state: AppState; readonly effects: readonly Effect[] };

@@ -13,6 +13,7 @@ import { targetBlock } from './block-commands.js';
 import { type CommandDef, type CommandResult, engine, notify, withEffects, withSong } from './command.js';
 import { guardUnsaved, resolvePath, saveAs, savePathFor, viewOf } from './file-commands.js';
 import { submitField } from './form-commands.js';
+import { submitMidiChoice, submitMidiLatency } from './midi-commands.js';
 
 type PromptModal = Extract<Modal, { kind: 'prompt' }>;
 type ChooseModal = Extract<Modal, { kind: 'choose' }>;
@@ -48,6 +49,7 @@ function submitPrompt(state: AppState, target: PromptTarget, text: string): Comm
     case 'loadWav':
       if (text.trim() === '') return closed;
       return withEffects(closed, { kind: 'loadWav', path: resolvePath(baseFolder(state), text), sample: state.sample });
+    case 'midiLatency': return submitMidiLatency(closed, target.port, text);
     case 'path':
       if (text.trim() === '') return closed;
       if (target.mode === 'open') return guardUnsaved(closed, { kind: 'open', path: resolvePath(baseFolder(state), text) }, 'open another song');
@@ -57,6 +59,7 @@ function submitPrompt(state: AppState, target: PromptTarget, text: string): Comm
 
 function submitChoice(state: AppState, m: ChooseModal): CommandResult {
   const closed: AppState = { ...state, modal: null };
+  if (m.target.kind === 'midiMenu' || m.target.kind === 'midiOutput' || m.target.kind === 'midiInput') return submitMidiChoice(closed, m);
   if (m.target.kind === 'audioDevice') {
     const id = m.target.ids[m.selected] ?? null;
     const label = m.options[m.selected] ?? 'system default';

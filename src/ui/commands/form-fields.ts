@@ -111,6 +111,8 @@ export function instrumentFields(): readonly FormField[] {
     { kind: 'number', id: 'midiChannel', label: 'MIDI channel', min: 0, max: 16, get: (s) => instOf(s)?.midi.channel ?? 0, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { channel: v } })), show: (v) => (v === 0 ? 'off' : String(v)) },
     { kind: 'number', id: 'midiProgram', label: 'MIDI program', min: -1, max: 127, get: (s) => instOf(s)?.midi.program ?? -1, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { program: v } })), show: (v) => (v < 0 ? 'none' : String(v)) },
     { kind: 'number', id: 'midiBank', label: 'MIDI bank', min: -1, max: 16383, get: (s) => instOf(s)?.midi.bank ?? -1, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { bank: v } })), show: (v) => (v < 0 ? 'none' : String(v)) },
+    { kind: 'number', id: 'midiTranspose', label: 'MIDI transpose', min: -127, max: 127, get: (s) => instOf(s)?.midi.transpose ?? 0, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { transpose: v } })), show: (v) => (v > 0 ? `+${v}` : String(v)) },
+    { kind: 'number', id: 'midiBendRange', label: 'MIDI bend range', min: 0, max: 48, get: (s) => instOf(s)?.midi.bendRange ?? 2, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { bendRange: v } })), show: (v) => (v === 0 ? 'no bends' : `${v} semitones`) },
   ];
 }
 

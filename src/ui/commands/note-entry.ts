@@ -34,13 +34,31 @@ function advance(state: AppState): AppState {
   return { ...state, cursor: { ...state.cursor, row: Math.min(rows - 1, state.cursor.row + state.editStep) } };
 }
 
-function writeNote(state: AppState, note: number): CommandResult {
+/** How a note is entered: from the computer keyboard (full volume) or a MIDI keyboard (velocity). */
+export interface NoteEntryOptions {
+  /** Volume column 1..64 to write with the note (MIDI velocity); undefined = none. */
+  readonly volume?: number;
+  /** Preview slot (default: the cursor channel). */
+  readonly previewSlot?: number;
+  /** Hold the previewed note until a previewOff (a MIDI key's release) instead of 0.8 s. */
+  readonly hold?: boolean;
+}
+
+/** Enters `note` at the cursor (or the playing row when recording) in edit mode, and previews it. */
+export function enterNote(state: AppState, note: number, o: NoteEntryOptions = {}): CommandResult {
   const isPlayable = note >= 1 && note <= NOTE_MAX;
-  const preview = isPlayable ? [engine({ type: 'previewNote', note, instrument: state.instrument, volume: 64, channel: state.cursor.channel })] : [];
+  const preview = isPlayable
+    ? [engine({ type: 'previewNote', note, instrument: state.instrument, volume: o.volume ?? 64, channel: o.previewSlot ?? state.cursor.channel, ...(o.hold ? { hold: true } : {}) })]
+    : [];
   if (!state.editMode) return withEffects(state, ...preview);
   const at = entryPosition(state);
-  const change = isPlayable && state.instrument > 0 ? { note, instrument: state.instrument } : { note };
+  const base = isPlayable && state.instrument > 0 ? { note, instrument: state.instrument } : { note };
+  const change = isPlayable && o.volume !== undefined ? { ...base, volume: { kind: 'volume' as const, value: o.volume } } : base;
   return withEffects(advance({ ...state, song: editCell(state.song, at, change) }), ...preview);
+}
+
+function writeNote(state: AppState, note: number): CommandResult {
+  return enterNote(state, note);
 }
 
 function pianoNote(semitone: number): CommandDef {

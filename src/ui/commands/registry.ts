@@ -6,6 +6,7 @@ import type { CommandDef } from './command.js';
 import { DIALOG_COMMANDS } from './dialog-commands.js';
 import { FILE_COMMANDS } from './file-commands.js';
 import { FORM_COMMANDS } from './form-commands.js';
+import { MIDI_COMMANDS } from './midi-commands.js';
 import { NAVIGATION_COMMANDS } from './navigation.js';
 import { NOTE_ENTRY_COMMANDS } from './note-entry.js';
 import { ORDERS_COMMANDS } from './orders-commands.js';
@@ -21,4 +22,5 @@ export const COMMANDS: Readonly<Record<string, CommandDef>> = {
   ...FORM_COMMANDS,
   ...FILE_COMMANDS,
   ...DIALOG_COMMANDS,
+  ...MIDI_COMMANDS,
 };

@@ -47,6 +47,8 @@ const BASE: readonly Binding[] = [
     ['transport.playRow', ['Alt+4'], 'play the row under the cursor, then stop'],
     ['transport.pause', ['Alt+9'], 'pause playback, or continue where it paused'],
     ['audio.chooseDevice', ['Alt+o'], 'choose the audio output device (remembered in the settings file)'],
+    ['midi.setup', ['Alt+i'], 'MIDI setup: output, input, clock out, follow an external clock, latency (remembered)'],
+    ['midi.panic', ['Alt+.'], 'MIDI: all notes off on every output (panic)'],
     ['view.followPlayback', ['Ctrl+F'], 'follow playback on/off (the editor shows the playing row)'],
   ]),
   ...group('File and editing', 'global', [

@@ -24,8 +24,16 @@ export interface Preferences {
   readonly keyboardLayout: KeyboardLayout;
   /** Audio output device name, or null for the default. */
   readonly audioDevice: string | null;
-  /** MIDI output port name, or null for the default. */
+  /** MIDI output port name (instruments without a port of their own, and the clock), or null for the first port. */
   readonly midiDevice: string | null;
+  /** MIDI input port for note entry and the external clock, or null for none. */
+  readonly midiInput: string | null;
+  /** Send MIDI clock, Start/Stop/Continue and Song Position to the MIDI output. */
+  readonly midiClockOut: boolean;
+  /** Follow the clock and transport arriving at the MIDI input. */
+  readonly midiClockIn: boolean;
+  /** Per MIDI output: milliseconds added to its send times (negative: earlier) to line up with the audio. */
+  readonly midiLatencyMs: Readonly<Record<string, number>>;
   /** Octave the editor starts at. */
   readonly octave: number;
   /** Seconds between autosaves of unsaved work to the recovery folder (0 = never). */
@@ -41,6 +49,10 @@ export const DEFAULT_PREFERENCES: Preferences = {
   keyboardLayout: 'qwerty',
   audioDevice: null,
   midiDevice: null,
+  midiInput: null,
+  midiClockOut: false,
+  midiClockIn: false,
+  midiLatencyMs: {},
   octave: 4,
   autosaveSeconds: 30,
   keys: {},
@@ -57,8 +69,11 @@ export interface LoadedSettings {
   readonly recentFiles: () => readonly string[];
   readonly addRecentFile: (path: string) => void;
   /** Remembers a preference (never throws: a read-only settings file just forgets it). */
-  readonly savePreference: (key: 'audioDevice', value: string | null) => void;
+  readonly savePreference: SavePreference;
 }
+
+/** Remembers one preference in the settings file. */
+export type SavePreference = <K extends keyof Preferences>(key: K, value: Preferences[K]) => void;
 
 /** Where settings live; `cwd` points conf at another directory (tests). */
 export interface SettingsLocation {
@@ -90,6 +105,9 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
   const oneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
   const intIn = (lo: number, hi: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
   const nameOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+  const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+  const isLatencyTable = (v: unknown): v is Record<string, number> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x) && x >= -500 && x <= 500);
   const preferences: Preferences = {
     colors: pick('colors', oneOf(COLOR_MODES), d.colors, `one of ${COLOR_MODES.join(', ')}`),
     displayFps: pick('displayFps', intIn(1, 120), d.displayFps, 'a whole number 1..120'),
@@ -97,6 +115,10 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
     keyboardLayout: pick('keyboardLayout', oneOf(KEYBOARD_LAYOUTS), d.keyboardLayout, `one of ${KEYBOARD_LAYOUTS.join(', ')}`),
     audioDevice: pick('audioDevice', nameOrNull, d.audioDevice, 'a device name or null'),
     midiDevice: pick('midiDevice', nameOrNull, d.midiDevice, 'a port name or null'),
+    midiInput: pick('midiInput', nameOrNull, d.midiInput, 'a port name or null'),
+    midiClockOut: pick('midiClockOut', isBool, d.midiClockOut, 'true or false'),
+    midiClockIn: pick('midiClockIn', isBool, d.midiClockIn, 'true or false'),
+    midiLatencyMs: pick('midiLatencyMs', isLatencyTable, d.midiLatencyMs, 'an object of port name -> milliseconds (-500..500)'),
     octave: pick('octave', intIn(0, 9), d.octave, 'a whole number 0..9'),
     autosaveSeconds: pick('autosaveSeconds', intIn(0, 3600), d.autosaveSeconds, 'a whole number of seconds 0..3600 (0 = off)'),
     keys: {},

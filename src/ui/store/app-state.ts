@@ -2,7 +2,7 @@
 // screen and modal (each one discriminated union), cursor, selection, clipboard, entry settings,
 // playback position from the engine, and the undo history.
 
-import type { AudioStatus, PositionSnapshot } from '../../engine/protocol.js';
+import type { AudioStatus, MidiStatus, PositionSnapshot } from '../../engine/protocol.js';
 import type { FormatId } from '../../formats/registry.js';
 import type { Clip } from '../../song/edit-block.js';
 import type { Song } from '../../song/song.js';
@@ -73,13 +73,20 @@ export type PromptTarget =
   | { readonly kind: 'scaleVolume' }
   | { readonly kind: 'patternLength' }
   | { readonly kind: 'loadWav' }
-  | { readonly kind: 'path'; readonly mode: 'open' | 'save' };
+  | { readonly kind: 'path'; readonly mode: 'open' | 'save' }
+  /** Milliseconds added to a MIDI output's send times. */
+  | { readonly kind: 'midiLatency'; readonly port: string };
 
 /** What a list choice is for. */
 export type ChooseTarget =
   | { readonly kind: 'waveform' }
   /** The audio output: ids[i] belongs to option i (null = the system default). */
-  | { readonly kind: 'audioDevice'; readonly ids: readonly (string | null)[] };
+  | { readonly kind: 'audioDevice'; readonly ids: readonly (string | null)[] }
+  /** The MIDI setup menu (src/ui/commands/midi-commands.ts). */
+  | { readonly kind: 'midiMenu' }
+  /** A MIDI port: names[i] belongs to option i (null = the first port found / no input). */
+  | { readonly kind: 'midiOutput'; readonly names: readonly (string | null)[] }
+  | { readonly kind: 'midiInput'; readonly names: readonly (string | null)[] };
 
 /** A dialog over the screen. */
 export type Modal =
@@ -144,6 +151,9 @@ export interface AppState {
   readonly mutes: readonly boolean[];
   readonly playback: PositionSnapshot | null;
   readonly audio: AudioStatus | null;
+  /** The engine's MIDI ports and state (null until it reports). */
+  readonly midi: MidiStatus | null;
+  /** The MIDI part of the status line. */
   readonly midiStatus: string;
   readonly notice: Notice | null;
   readonly history: { readonly past: readonly Snapshot[]; readonly future: readonly Snapshot[] };
@@ -200,6 +210,7 @@ export function initialState(o: InitialStateOptions): AppState {
     mutes: o.song.channels.map(() => false),
     playback: null,
     audio: null,
+    midi: null,
     midiStatus: 'MIDI off',
     notice: o.notice ?? null,
     history: { past: [], future: [] },

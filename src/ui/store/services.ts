@@ -11,6 +11,7 @@ import { createSong } from '../../song/create.js';
 import { addSample } from '../../song/edit-instrument.js';
 import type { Song } from '../../song/song.js';
 import { synthesize } from '../../song/synth.js';
+import type { SavePreference } from '../settings/settings.js';
 import type { FileEntry } from './app-state.js';
 
 /** A song encoded for a path, with what the format cannot hold. */
@@ -34,7 +35,7 @@ export interface Services {
   readonly recentFiles: () => readonly string[];
   readonly newSong: () => Song;
   /** Writes a preference to the settings file (never throws; a read-only file just forgets it). */
-  readonly savePreference: (key: 'audioDevice', value: string | null) => void;
+  readonly savePreference: SavePreference;
 }
 
 /** Extensions the files screen lists (songs, modules and WAV samples). */

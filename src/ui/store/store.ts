@@ -14,6 +14,7 @@ import { clampCursor } from '../commands/command.js';
 import { muteSyncCommands, songSyncCommands } from './engine-sync.js';
 import { scrollToCursor } from '../render/pattern-view.js';
 import { focusChain } from './focus.js';
+import { midiInput, midiSetupOf, midiStatusText } from '../commands/midi-commands.js';
 import { performIntent, performListDir, performLoadWav } from './intents.js';
 import type { Services } from './services.js';
 
@@ -77,6 +78,7 @@ export class AppStore {
     this.frameMs = 1000 / Math.max(1, options.displayFps);
     this.onCommand = options.onCommand;
     services.engine.send({ type: 'setSong', song: initial.song });
+    services.engine.send({ type: 'setMidi', setup: midiSetupOf(initial.preferences) });
     this.unsubscribeEngine = services.engine.onEvent((event) => this.dispatch({ type: 'engine', event }));
   }
 
@@ -173,7 +175,7 @@ export class AppStore {
         this.apply(performLoadWav(s, effect.path, effect.sample, this.services), 'load a WAV file', s);
         return;
       case 'savePreference':
-        this.services.savePreference(effect.key, effect.value);
+        (this.services.savePreference as (key: string, value: unknown) => void)(effect.key, effect.value);
         return;
     }
   }
@@ -206,6 +208,14 @@ export class AppStore {
         break;
       case 'error':
         this.state = { ...this.state, notice: { text: `engine: ${event.message}`, level: 'error' } };
+        break;
+      case 'midi': {
+        const text = midiStatusText(event.status, this.state.preferences);
+        this.state = { ...this.state, midi: event.status, midiStatus: text };
+        break;
+      }
+      case 'midiInput':
+        this.apply(midiInput(this.state, event.bytes), 'MIDI note entry', before);
         break;
       case 'devices': {
         // The answer to "choose the audio output": offer the default and every device.

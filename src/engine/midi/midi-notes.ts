@@ -1,0 +1,187 @@
+// The replayer's notes as MIDI: after every tick this reads the channels playing MIDI instruments
+// and sends what changed: note-offs (key off, cut, fade, a new note, the new-note action releasing
+// a background note), note-ons with velocity from the note's volume (after program and bank
+// changes), pitch bend following portamento, vibrato and arpeggio, and controller changes from
+// Zxx / \xx macros. Pure: it reads replayer state and calls `out` with frame-stamped messages.
+
+import type { ChannelState } from '../replayer/channel-state.js';
+import { CMD } from '../replayer/commands.js';
+import { DEFAULT_MIDI_MACROS } from '../replayer/macros.js';
+import { freqFromPeriod } from '../replayer/pitch.js';
+import type { ReplayerState } from '../replayer/state.js';
+import { macroToMidi } from './midi-macro.js';
+import { controlChange, CC, noteOff, noteOn, pitchBend, programChange, splitMessages } from './midi-message.js';
+
+/** Receives one message: `frame` counts from the start of the stream, `port` null = the default port. */
+export type MidiSink = (frame: number, port: string | null, bytes: number[]) => void;
+
+/** The default pitch-bend range of synths (General MIDI: 2 semitones). */
+export const DEFAULT_BEND_RANGE = 2;
+const BEND_CENTRE = 8192;
+
+interface Sounding {
+  readonly port: string | null;
+  readonly channel: number;
+  readonly key: number;
+  /** Frequency of the note as struck (no modulation), for pitch bend. */
+  readonly refFreq: number;
+  readonly bendRange: number;
+  /** Channel slot that held it last tick. */
+  slot: number;
+  /** The bend this note asked for last (notes sharing a MIDI channel only send their own changes). */
+  lastBend: number;
+}
+
+/** MIDI key of a model note: C-5 (61) is middle C (60). */
+export function midiKey(note: number, transpose: number): number {
+  return Math.max(0, Math.min(127, note - 1 + transpose));
+}
+
+/** Velocity 1..127 of a note volume 0..256. */
+export function velocityOf(volume: number): number {
+  return Math.max(1, Math.min(127, Math.round((volume * 127) / 256)));
+}
+
+const portKey = (port: string | null, channel: number): string => `${port ?? ''}\u0000${channel}`;
+
+export class MidiNoteGenerator {
+  /** Notes sounding on MIDI, by note identity. */
+  private readonly sounding = new Map<number, Sounding>();
+  /** Program/bank last sent per port and channel. */
+  private readonly programs = new Map<string, number>();
+  /** Pitch bend last sent per port and channel. */
+  private readonly bends = new Map<string, number>();
+  /** Ports and channels used since the last panic (for all-notes-off). */
+  private readonly used = new Map<string, { port: string | null; channel: number }>();
+  /** Smooth-macro (\xx) value per pattern channel. */
+  private readonly smooth: number[] = [];
+  private readonly held = new Set<number>();
+  private readonly started: number[] = [];
+
+  /** Sends what this tick changed; call after each tick of the replayer. */
+  tick(r: ReplayerState, frame: number, out: MidiSink): void {
+    const held = this.held;
+    const started = this.started;
+    held.clear();
+    started.length = 0;
+    const chans = r.channels;
+    for (let ci = 0; ci < chans.length; ci++) {
+      const chn = chans[ci] as ChannelState;
+      const id = chn.noteId;
+      if (id === 0) continue;
+      const ins = chn.instrument;
+      if (!ins || ins.midiChannel <= 0) continue;
+      if (ci < r.numChannels && r.userMuted[ci] === true) continue;
+      if (chn.keyOff || chn.noteFade || chn.volume <= 0) continue;
+      if (ci >= r.numChannels && chn.length === 0) continue;
+      held.add(id);
+      const s = this.sounding.get(id);
+      if (s) s.slot = ci;
+      else started.push(ci);
+    }
+    for (const [id, s] of this.sounding) {
+      if (held.has(id)) continue;
+      out(frame, s.port, noteOff(s.channel, s.key));
+      this.sounding.delete(id);
+    }
+    for (const ci of started) this.start(r, ci, frame, out);
+    for (const s of this.sounding.values()) this.bend(r, s, frame, out);
+    for (let ci = 0; ci < r.numChannels; ci++) this.macro(r, ci, frame, out);
+  }
+
+  private start(r: ReplayerState, ci: number, frame: number, out: MidiSink): void {
+    const chn = r.channels[ci] as ChannelState;
+    const m = chn.instrument?.model.midi;
+    if (!m || m.channel < 1) return;
+    const channel = m.channel - 1;
+    const port = m.port;
+    const key = portKey(port, channel);
+    this.used.set(key, { port, channel });
+    const patch = m.program < 0 ? -1 : Math.max(0, m.bank) * 128 + m.program;
+    if (patch >= 0 && this.programs.get(key) !== patch) {
+      if (m.bank >= 0) {
+        out(frame, port, controlChange(channel, CC.bankMsb, m.bank >> 7));
+        out(frame, port, controlChange(channel, CC.bankLsb, m.bank & 0x7f));
+      }
+      out(frame, port, programChange(channel, m.program));
+      this.programs.set(key, patch);
+    }
+    const bendRange = m.bendRange;
+    if (bendRange > 0 && (this.bends.get(key) ?? BEND_CENTRE) !== BEND_CENTRE) {
+      out(frame, port, pitchBend(channel, BEND_CENTRE));
+      this.bends.set(key, BEND_CENTRE);
+    }
+    const note = midiKey(chn.midiNote, m.transpose);
+    out(frame, port, noteOn(channel, note, velocityOf(chn.volume)));
+    const refFreq = chn.period > 0 ? freqFromPeriod(r.b, chn.period, chn.c5Speed, 0) : 0;
+    this.sounding.set(chn.noteId, { port, channel, key: note, refFreq, bendRange, slot: ci, lastBend: BEND_CENTRE });
+  }
+
+  private bend(r: ReplayerState, s: Sounding, frame: number, out: MidiSink): void {
+    if (s.bendRange <= 0 || s.refFreq <= 0) return;
+    const freq = (r.channels[s.slot] as ChannelState).voice.frequency;
+    if (freq <= 0) return;
+    const semitones = 12 * Math.log2(freq / s.refFreq);
+    const value = Math.max(0, Math.min(16383, Math.round(BEND_CENTRE + (semitones / s.bendRange) * BEND_CENTRE)));
+    if (value === s.lastBend) return;
+    s.lastBend = value;
+    const key = portKey(s.port, s.channel);
+    if ((this.bends.get(key) ?? BEND_CENTRE) === value) return;
+    this.bends.set(key, value);
+    out(frame, s.port, pitchBend(s.channel, value));
+  }
+
+  /** Zxx on the first tick, \xx on every tick (moving towards its value), for MIDI instruments. */
+  private macro(r: ReplayerState, ci: number, frame: number, out: MidiSink): void {
+    const chn = r.channels[ci] as ChannelState;
+    const isSmooth = chn.rowCmd === CMD.SMOOTHMIDI;
+    if (!((chn.rowCmd === CMD.MIDI && r.firstTick) || isSmooth)) return;
+    const m = chn.instrument?.model.midi;
+    if (!m || m.channel < 1) return;
+    const cfg = r.song.midiMacros ?? DEFAULT_MIDI_MACROS;
+    const param = chn.rowParam & 0xff;
+    const macro = param < 0x80 ? (cfg.parametered[chn.activeMacro] ?? '') : (cfg.fixed[param & 0x7f] ?? '');
+    let z = param & 0x7f;
+    if (isSmooth) {
+      const from = this.smooth[ci] ?? z;
+      const ticksLeft = r.ticksOnRow() - r.tick;
+      z = ticksLeft <= 1 ? z : Math.round(from + (z - from) / ticksLeft);
+    }
+    this.smooth[ci] = z;
+    const channel = m.channel - 1;
+    const sounding = chn.noteId ? this.sounding.get(chn.noteId) : undefined;
+    const bytes = macroToMidi(macro, {
+      channel, key: sounding?.key ?? midiKey(chn.midiNote || 61, m.transpose), velocity: velocityOf(chn.volume),
+      volume: Math.min(127, chn.volume >> 1), pan: Math.min(127, chn.realPan >> 1), program: m.program, bank: m.bank,
+      param: z, patternChannel: ci,
+    });
+    for (const msg of splitMessages(bytes)) out(frame, m.port, msg);
+  }
+
+  /** Note-offs for every sounding note and bends back to centre (stop, pause, jumps). */
+  silence(frame: number, out: MidiSink): void {
+    for (const s of this.sounding.values()) out(frame, s.port, noteOff(s.channel, s.key));
+    this.sounding.clear();
+    for (const [key, value] of this.bends) {
+      if (value === BEND_CENTRE) continue;
+      const u = this.used.get(key);
+      if (u) out(frame, u.port, pitchBend(u.channel, BEND_CENTRE));
+    }
+    this.bends.clear();
+  }
+
+  /** Forgets programs sent (a new playback re-sends them on the first note). */
+  resetPrograms(): void {
+    this.programs.clear();
+  }
+
+  /** Ports and channels notes were sent to. */
+  usedChannels(): { port: string | null; channel: number }[] {
+    return [...this.used.values()];
+  }
+
+  /** Notes sounding now (tests, status). */
+  get soundingCount(): number {
+    return this.sounding.size;
+  }
+}
