@@ -71,6 +71,10 @@ describe('samples screen', () => {
     await app.key('screen.samples');
     for (let i = 0; i < 5; i++) await app.key('form.nextField', { which: i % 2 });
     expect(app.frame()).toMatch(/> Loop +off/);
+    await app.key('form.nextField');
+    await app.key('form.increase');
+    expect(app.frame()).toContain('loop is off: choose forward or ping-pong first');
+    await app.key('form.previousField');
     await app.key('form.increase');
     await app.key('form.increase');
     expect(app.state().song.samples[0]?.loop?.pingPong).toBe(true);
