@@ -239,6 +239,8 @@ describe('record mode, undo and the engine', () => {
     await app.key('view.followPlayback');
     await app.key('edit.toggleRecord');
     expect(app.frame()).toContain('REC');
+    // A long message gets the title line (the brand and screen name give way) at 80 columns.
+    expect(app.frame().split('\n')[0]).toMatch(/^ new song  record mode on: notes entered while playing land on the playing row +$/);
     await app.after(() => { app.engine.position({ order: 0, pattern: 0, row: 7 }); app.store.flushPosition(); });
     await app.press('z');
     expect(cell(7).note).toBe(49);

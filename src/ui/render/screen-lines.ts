@@ -25,12 +25,22 @@ const SCREEN_NAMES: Readonly<Record<AppState['view']['kind'], string>> = {
 const HINTS = 'F1 help F2 pat F3 smp F4 ins F5 play F8 stop F9 open F10 save F11 ord F12 song';
 
 function titleLine(state: AppState, width: number, theme: Theme): string {
-  const name = state.filePath ? basename(state.filePath) : 'new song';
+  const name = printable(state.filePath ? basename(state.filePath) : 'new song');
+  const mark = isModified(state) ? ' *' : '';
   const lb = new LineBuilder(width, theme);
-  lb.add(' tracker ', theme.sgr('title', 'bar', true));
-  lb.add(` ${printable(name)}${isModified(state) ? ' *' : ''} `, theme.sgr(isModified(state) ? 'key' : 'title', 'bar', true));
-  lb.add(`[${SCREEN_NAMES[state.view.kind]}] `, theme.sgr('accent', 'bar'));
-  if (state.notice) lb.add(` ${printable(state.notice.text)}`, theme.sgr(state.notice.level === 'error' ? 'error' : 'ok', 'bar', true));
+  const notice = state.notice ? printable(state.notice.text) : null;
+  const full = ` tracker  ${name}${mark} [${SCREEN_NAMES[state.view.kind]}]  `;
+  if (notice !== null && full.length + notice.length > width) {
+    // A message gets the room it needs: the brand and screen name give way, then the file name.
+    const room = Math.max(8, width - notice.length - mark.length - 4);
+    const short = name.length > room ? `${name.slice(0, Math.max(1, room - 1))}~` : name;
+    lb.add(` ${short}${mark} `, theme.sgr(mark ? 'key' : 'title', 'bar', true));
+  } else {
+    lb.add(' tracker ', theme.sgr('title', 'bar', true));
+    lb.add(` ${name}${mark} `, theme.sgr(mark ? 'key' : 'title', 'bar', true));
+    lb.add(`[${SCREEN_NAMES[state.view.kind]}] `, theme.sgr('accent', 'bar'));
+  }
+  if (state.notice) lb.add(` ${notice ?? ''}`, theme.sgr(state.notice.level === 'error' ? 'error' : 'ok', 'bar', true));
   else lb.add(` ${HINTS}`, theme.sgr('dim', 'bar'));
   return lb.fill(theme.sgr('default', 'bar')).done();
 }
