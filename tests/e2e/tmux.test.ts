@@ -81,6 +81,8 @@ describe.skipIf(!hasTmux)('tracker in tmux', () => {
     const run = `env -u CI XDG_CONFIG_HOME='${work}/config' XDG_STATE_HOME='${work}/state' '${process.execPath}' ${program} songs/demo-night-drive.trk`;
     const after = 'echo "EXIT $?"; echo "TTY $(stty -a | tr -s \' ;\' \'\\n\' | grep -x -e icanon -e -icanon -e echo -e -echo | tr \'\\n\' \' \')"; sleep 60';
     const cmd = o.inScreen ? `cd '${work}' && screen -q sh -c '${run.replace(/'/g, `'"'"'`)}; ${after.replace(/'/g, `'"'"'`)}'` : `cd '${work}' && ${run}; ${after}`;
+    // A session left over by a failed test would make this one fail too.
+    spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'e2e']);
     tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', cmd);
     tmux('set', '-sg', 'escape-time', '10');
   }

@@ -32,7 +32,7 @@ function titleLine(state: AppState, width: number, theme: Theme): string {
   const full = ` tracker  ${name}${mark} [${SCREEN_NAMES[state.view.kind]}]  `;
   if (notice !== null && full.length + notice.length > width) {
     // A message gets the room it needs: the brand and screen name give way, then the file name.
-    const room = Math.max(8, width - notice.length - mark.length - 4);
+    const room = Math.max(20, width - notice.length - mark.length - 4);
     const short = name.length > room ? `${name.slice(0, Math.max(1, room - 1))}~` : name;
     lb.add(` ${short}${mark} `, theme.sgr(mark ? 'key' : 'title', 'bar', true));
   } else {
