@@ -61,7 +61,8 @@ describe('MIDI setup', () => {
     await app.after(() => app.engine.emit({ type: 'midi', status: { ...status, available: false, detail: 'no MIDI system on this machine (no ALSA sequencer)', outputs: [], inputs: [], openOutputs: [] } }));
     expect(app.frame()).toContain('MIDI unavailable');
     await app.key('midi.setup');
-    expect(app.frame()).toContain('unavailable (no MIDI system');
+    expect(app.frame()).toContain('MIDI setup: MIDI unavailable');
+    expect(app.frame()).toContain('MIDI unavailable: no MIDI system');
     await app.key('choose.submit');
     expect(app.frame()).toContain('MIDI unavailable: no MIDI system');
     for (let i = 0; i < 4; i++) await app.key('choose.down');

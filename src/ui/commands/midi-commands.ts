@@ -35,7 +35,7 @@ function menu(state: AppState, selected = 0): AppState {
   const p = state.preferences;
   const st = state.midi;
   const output = p.midiDevice ?? 'first port found';
-  const title = !st ? 'MIDI setup (waiting for the engine)' : !st.available ? `MIDI setup: unavailable (${st.detail})` : `MIDI setup: ${st.outputs.length} outputs, ${st.inputs.length} inputs`;
+  const title = !st ? 'MIDI setup (waiting for the engine)' : !st.available ? 'MIDI setup: MIDI unavailable' : `MIDI setup: ${st.outputs.length} outputs, ${st.inputs.length} inputs`;
   const options = [
     `Output: ${output}`,
     `Input: ${p.midiInput ?? 'none'}`,
@@ -45,7 +45,8 @@ function menu(state: AppState, selected = 0): AppState {
     'All notes off (panic)',
   ];
   const modal: Modal = { kind: 'choose', title, options, selected, target: { kind: 'midiMenu' } };
-  return { ...state, modal };
+  // The reason goes on the status line, where a long one does not break the dialog's frame.
+  return st && !st.available && !state.notice ? notify({ ...state, modal }, `MIDI unavailable: ${st.detail}`) : { ...state, modal };
 }
 
 /** Changes preferences, remembers them and tells the engine. */
