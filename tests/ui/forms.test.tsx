@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInstrument, createSong } from '../../src/song/create.js';
+import { createInstrument, createSample, createSong } from '../../src/song/create.js';
 import { addInstrument, addSample } from '../../src/song/edit-instrument.js';
 import type { Song } from '../../src/song/song.js';
 import { synthesize } from '../../src/song/synth.js';
@@ -88,6 +88,21 @@ describe('samples screen', () => {
     await app.key('form.previousField');
     await app.key('form.increaseMore');
     expect(app.state().song.samples[0]?.tuning).toEqual({ kind: 'c5speed', c5Speed: 45100 });
+  });
+
+  it('edits relative note and finetune for MOD/XM samples (FT2 tuning)', async () => {
+    const song = addSample(createSong({ channels: 4, notation: 'xm' }), createSample({ name: 'xm bass', pcm: synthesize('saw').pcm, tuning: { kind: 'finetune', relativeNote: 0, finetune: 0 } })).song;
+    app = await renderApp({ song });
+    await app.key('screen.samples');
+    for (let i = 0; i < 4; i++) await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Relative note +0/);
+    await app.key('form.increaseMore');
+    await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Finetune +0/);
+    await app.key('form.decrease');
+    await app.key('form.decrease');
+    expect(app.state().song.samples[0]?.tuning).toEqual({ kind: 'finetune', relativeNote: 12, finetune: -2 });
+    expect(app.frame()).toMatch(/Relative note +12/);
   });
 
   it('moves between samples and plays the selected one', async () => {
