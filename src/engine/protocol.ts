@@ -67,7 +67,16 @@ export interface AudioStatus {
   /** Average and peak render load 0..1 and the underrun ratio, when measured. */
   readonly load?: { readonly average: number; readonly peak: number; readonly underrunRatio: number };
   /** The audio clock (seconds), the engine process's CPU time (seconds) and its wall time when measured. */
-  readonly clock?: { readonly audioSeconds: number; readonly cpuSeconds: number; readonly wallSeconds: number; readonly lateFrames: number };
+  readonly clock?: {
+    readonly audioSeconds: number;
+    readonly cpuSeconds: number;
+    readonly wallSeconds: number;
+    readonly lateFrames: number;
+    /** The longest the engine's timer fired late since the previous status, in ms (the machine kept it waiting). */
+    readonly wakeLateMs?: number;
+    /** How far ahead of the clock the engine renders while playing, in ms (it grows while the machine is slow). */
+    readonly aheadMs?: number;
+  };
 }
 
 /** Lateness of sent MIDI messages in milliseconds. */

@@ -53,6 +53,6 @@ export const openCommand: Command = {
     // React's development build costs the UI about twice the CPU; the editor always runs the production one.
     process.env['NODE_ENV'] ??= 'production';
     const { runUi } = await import('../../ui/run-ui.js');
-    return runUi({ song, filePath, startNotice, engine: createEngine({ audioDevice: settings.preferences.audioDevice }), settings, workDir: io.cwd, recovery });
+    return runUi({ song, filePath, startNotice, engine: createEngine({ audioDevice: settings.preferences.audioDevice, sampleRate: settings.preferences.sampleRate, latencyMs: settings.preferences.latencyMs }), settings, workDir: io.cwd, recovery });
   },
 };

@@ -3,6 +3,7 @@
 // and MIDI still work. Never throws: the reason for a fallback is returned for the status line.
 
 import type { AudioStatus } from '../protocol.js';
+import { SilentClockContext } from './silent-output.js';
 
 /** What we use of node-web-audio-api's AudioContext. */
 export interface LiveAudioContext {
@@ -23,14 +24,32 @@ export interface LiveAudioContext {
   addEventListener?(type: string, listener: (e: unknown) => void): void;
 }
 
+/** Output latency when none is chosen (ms): the engine's render-ahead and the device's buffer hint. */
+export const DEFAULT_LATENCY_MS = 16;
+
+/** Sample rates offered for the output (Hz). */
+export const SAMPLE_RATES = [22050, 32000, 44100, 48000, 88200, 96000] as const;
+
+/** Latencies offered for the output (ms). */
+export const LATENCIES_MS = [8, 16, 24, 32, 48, 64, 96] as const;
+
 export interface OutputPreferences {
   /** Device id from the device list, or null for the system default. */
   readonly device: string | null;
   readonly sampleRate: number;
-  /** Requested output latency in ms (a hint to the driver). */
+  /**
+   * Output latency in ms: how far ahead of the clock the engine renders (whole chunks of ~8 ms, at
+   * least one) and the buffer size hinted to the device driver.
+   */
   readonly latencyMs: number;
   /** Force the silent sink (tests, --silent). */
   readonly silent?: boolean;
+  /**
+   * Which silent sink: 'clock' (default) follows wall time and renders nothing; 'native' is
+   * node-web-audio-api's `sinkId: { type: 'none' }`, which renders every chunk on its own thread
+   * (kept to measure the library's cost on a machine without a sound card).
+   */
+  readonly silentSink?: 'clock' | 'native';
 }
 
 export interface OpenedOutput {
@@ -63,7 +82,10 @@ function message(e: unknown): string {
 /** Opens the preferred device, falling back to the silent sink. */
 export async function openOutput(prefs: OutputPreferences): Promise<OpenedOutput> {
   const mod = await loadAudioModule();
-  if (!mod) throw new Error('the audio library (node-web-audio-api) could not be loaded on this machine');
+  if (!mod) {
+    process.stderr.write('audio: node-web-audio-api could not be loaded on this machine; using the silent output\n');
+    return silentOutput(prefs, prefs.silent ? 'silent output requested' : 'no audio library');
+  }
   const base = { sampleRate: prefs.sampleRate, latencyHint: Math.max(0.001, prefs.latencyMs / 1000) };
   let reason = 'silent output requested';
   if (!prefs.silent) {
@@ -76,7 +98,13 @@ export async function openOutput(prefs: OutputPreferences): Promise<OpenedOutput
       reason = prefs.device ? `device "${prefs.device}" unavailable` : 'no sound device';
     }
   }
+  if (prefs.silentSink !== 'native') return silentOutput(prefs, reason);
   const ctx = new mod.AudioContext({ ...base, sinkId: { type: 'none' } });
+  return { ctx, status: { kind: 'silent', detail: reason, sampleRate: ctx.sampleRate } };
+}
+
+function silentOutput(prefs: OutputPreferences, reason: string): OpenedOutput {
+  const ctx = new SilentClockContext(prefs.sampleRate);
   return { ctx, status: { kind: 'silent', detail: reason, sampleRate: ctx.sampleRate } };
 }
 

@@ -2,6 +2,7 @@
 // starts each as an AudioBuffer at its exact frame (source.start(frame / rate)), so consecutive chunks
 // join sample-accurately. Works the same on a live AudioContext and an OfflineAudioContext (tests).
 
+import type { QueuedMidi } from '../midi/engine-midi.js';
 import type { PositionSnapshot } from '../protocol.js';
 import type { EngineCore } from './engine-core.js';
 
@@ -32,6 +33,16 @@ export interface SchedulerOptions {
   readonly aheadFrames?: number;
 }
 
+/**
+ * A chunk rendered but not yet started: the position and the engine's stream frame at its start, and
+ * its MIDI messages (taken at once: a new stream renders several chunks before starting any).
+ */
+interface RenderedChunk {
+  readonly snapshot: PositionSnapshot;
+  readonly streamFrame: number;
+  readonly midi: QueuedMidi[];
+}
+
 export class ChunkScheduler {
   readonly chunkFrames: number;
   /** Frames scheduled ahead of the clock; the engine shortens it while stopped (quicker keyjazz). */
@@ -46,11 +57,16 @@ export class ChunkScheduler {
   private readonly positions: { frame: number; snapshot: PositionSnapshot }[] = [];
   /** Recently scheduled sources with their start frames (to cancel on stop). */
   private readonly sources: { frame: number; source: BufferSourceLike }[] = [];
-  /** Called after each chunk is rendered and scheduled: its audio-context frame and stream frame. */
-  onChunk: ((audioFrame: number, streamFrame: number) => void) | null = null;
+  /** Called after each chunk is scheduled: its audio-context frame, stream frame and MIDI messages. */
+  onChunk: ((audioFrame: number, streamFrame: number, midi: QueuedMidi[]) => void) | null = null;
   /** Frames the clock ran ahead of the schedule (audible gaps). */
   lateFrames = 0;
   lateEvents = 0;
+  /** Seconds spent rendering chunks (the engine's own render load), and the worst chunk's share of its duration. */
+  renderSeconds = 0;
+  peakRenderRatio = 0;
+  /** Consecutive chunks rendered silent while the song was not playing (0 while playing). */
+  quietChunks = 0;
 
   private readonly ctx: AudioContextLike;
   private readonly core: EngineCore;
@@ -71,39 +87,85 @@ export class ChunkScheduler {
 
   /** Schedules chunks until the schedule reaches `aheadFrames` past the clock. */
   pump(): number {
-    const now = this.nowFrame();
-    if (this.startFrame < 0) this.startFrame = now + this.chunkFrames;
-    let next = this.startFrame + this.scheduled;
-    if (next < now) {
-      // The clock overtook us (the process was starved): skip ahead rather than play late.
-      const gap = now - next + this.chunkFrames;
-      this.lateFrames += gap;
-      this.lateEvents++;
-      this.startFrame += gap;
-      next += gap;
-    }
     let count = 0;
+    if (this.startFrame < 0) {
+      // A new stream: its first chunks (the render-ahead) are rendered before deciding when they play,
+      // so slow first renders (cold code, the first rows of a big song) delay the start by a few ms
+      // instead of leaving gaps.
+      const first: { buf: AudioBufferLike; chunk: RenderedChunk }[] = [];
+      for (let i = 0; i < Math.max(1, Math.ceil(this.aheadFrames / this.chunkFrames)); i++) {
+        const chunk = this.renderChunk();
+        first.push({ buf: this.fill(), chunk });
+      }
+      this.startFrame = this.nowFrame() + this.chunkFrames;
+      for (const { buf, chunk } of first) this.start(this.startFrame + this.scheduled, buf, chunk);
+      count += first.length;
+    }
+    let now = this.nowFrame();
+    let next = this.startFrame + this.scheduled;
     while (next < now + this.aheadFrames) {
-      this.scheduleChunk(next);
+      const chunk = this.renderChunk();
+      now = this.nowFrame();
+      if (next < now) {
+        // The clock overtook us (the process was starved, or this render was slow): skip ahead rather
+        // than start a buffer in the past, keeping the stream on whole chunks.
+        const gap = now - next + this.chunkFrames;
+        this.lateFrames += gap;
+        this.lateEvents++;
+        this.startFrame += gap;
+        next += gap;
+      }
+      this.start(next, this.fill(), chunk);
       next += this.chunkFrames;
       count++;
     }
     return count;
   }
 
+  /**
+   * Milliseconds until the next chunk is due (the schedule would fall below `aheadFrames`); 0 when one
+   * is due now or the stream has not started. The engine sleeps this long instead of polling.
+   */
+  msUntilDue(): number {
+    if (this.startFrame < 0) return 0;
+    const due = this.startFrame + this.scheduled - this.aheadFrames;
+    return Math.max(0, ((due - this.nowFrame()) * 1000) / this.ctx.sampleRate);
+  }
+
   /** Schedules exactly `chunks` chunks regardless of the clock (offline rendering). */
   scheduleChunks(chunks: number): void {
     if (this.startFrame < 0) this.startFrame = 0;
-    for (let i = 0; i < chunks; i++) this.scheduleChunk(this.startFrame + this.scheduled);
+    for (let i = 0; i < chunks; i++) {
+      const chunk = this.renderChunk();
+      this.start(this.startFrame + this.scheduled, this.fill(), chunk);
+    }
   }
 
-  private scheduleChunk(frame: number): void {
+  /** Renders the next chunk into the scheduler's buffers; returns the position and stream frame at its start. */
+  private renderChunk(): RenderedChunk {
     const snapshot = this.core.snapshot();
     const streamFrame = this.core.streamFrame;
+    const playing = this.core.isPlaying;
+    const t0 = performance.now();
     this.core.render(this.left, this.right, this.chunkFrames);
+    const seconds = (performance.now() - t0) / 1000;
+    this.renderSeconds += seconds;
+    const ratio = (seconds * this.ctx.sampleRate) / this.chunkFrames;
+    if (ratio > this.peakRenderRatio) this.peakRenderRatio = ratio;
+    this.quietChunks = !playing && isSilent(this.left, this.right, this.chunkFrames) ? this.quietChunks + 1 : 0;
+    return { snapshot, streamFrame, midi: this.core.midi.take() };
+  }
+
+  /** An audio buffer holding the rendered chunk. */
+  private fill(): AudioBufferLike {
     const buf = this.ctx.createBuffer(2, this.chunkFrames, this.ctx.sampleRate);
     buf.copyToChannel(this.left, 0);
     buf.copyToChannel(this.right, 1);
+    return buf;
+  }
+
+  /** Starts a rendered chunk at context frame `frame`. */
+  private start(frame: number, buf: AudioBufferLike, { snapshot, streamFrame, midi }: RenderedChunk): void {
     const src = this.ctx.createBufferSource();
     src.buffer = buf;
     src.connect(this.ctx.destination as never);
@@ -113,7 +175,7 @@ export class ChunkScheduler {
     this.scheduled += this.chunkFrames;
     this.positions.push({ frame, snapshot });
     if (this.positions.length > 256) this.positions.splice(0, this.positions.length - 128);
-    this.onChunk?.(frame, streamFrame);
+    this.onChunk?.(frame, streamFrame, midi);
   }
 
   /** The position being heard now (the snapshot of the chunk playing at the audio clock). */
@@ -151,4 +213,9 @@ export class ChunkScheduler {
   get framesScheduled(): number {
     return this.scheduled;
   }
+}
+
+function isSilent(left: Float32Array, right: Float32Array, frames: number): boolean {
+  for (let i = 0; i < frames; i++) if (left[i] !== 0 || right[i] !== 0) return false;
+  return true;
 }

@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineClient } from '../protocol.js';
+import { DEFAULT_LATENCY_MS } from './audio-output.js';
 import { ProcessEngineClient } from './process-engine-client.js';
 
 export interface EngineOptions {
@@ -13,6 +14,8 @@ export interface EngineOptions {
   readonly latencyMs?: number;
   /** Use the silent sink even when a sound card exists. */
   readonly silent?: boolean;
+  /** Which silent sink (see OutputPreferences.silentSink; benchmarks compare the two). */
+  readonly silentSink?: 'clock' | 'native';
   readonly logFile?: string;
   /** MIDI driver module (tests and benchmarks; default easymidi). */
   readonly midiDriverModule?: string;
@@ -32,8 +35,9 @@ export function createEngine(options: EngineOptions = {}): EngineClient {
     prefs: {
       device: options.audioDevice ?? null,
       sampleRate: options.sampleRate ?? 48000,
-      latencyMs: options.latencyMs ?? 30,
+      latencyMs: options.latencyMs ?? DEFAULT_LATENCY_MS,
       ...(options.silent ? { silent: true } : {}),
+      ...(options.silentSink ? { silentSink: options.silentSink } : {}),
     },
   });
 }

@@ -52,6 +52,14 @@ export class EngineCore {
     return this.player !== null && !this.paused;
   }
 
+  /**
+   * Nothing will change until the next command: stopped or paused, no previewed note held, and not
+   * following an external MIDI clock (whose Start may begin playback at any moment).
+   */
+  get isIdle(): boolean {
+    return (this.player === null || this.paused) && this.previewHold.size === 0 && !this.midi.settings.followClock;
+  }
+
   get currentSong(): Song | null {
     return this.song;
   }

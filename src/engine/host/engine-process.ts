@@ -4,14 +4,16 @@
 
 import { setPriority } from 'node:os';
 import type { EngineCommand } from '../protocol.js';
+import { DEFAULT_LATENCY_MS, type OutputPreferences } from './audio-output.js';
 import { defaultMix, defaultMaster } from './mix-setup.js';
 import { EngineService } from './engine-service.js';
+import { warmUpEngine } from './warm-up.js';
 
 const send = (event: unknown): void => {
   if (process.connected) process.send?.(event);
 };
 
-const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as { device: string | null; sampleRate: number; latencyMs: number; silent?: boolean }) : null;
+const argPrefs = process.argv[2] ? (JSON.parse(process.argv[2]) as OutputPreferences) : null;
 // Audio and MIDI timing matter more than anything else the machine does: ask for a higher priority
 // before any thread starts (threads inherit it). Without the privilege the request fails quietly.
 try {
@@ -19,11 +21,14 @@ try {
 } catch {
   // Not permitted (an ordinary user without CAP_SYS_NICE): normal priority.
 }
+// Compiled code for the first chunks of real playback (cold, they took longer than the render-ahead).
+warmUpEngine(defaultMix(argPrefs?.sampleRate ?? 48000), defaultMaster(), argPrefs?.sampleRate ?? 48000);
 
 const midiDriverModule = process.argv[3];
 const service = new EngineService(send, {
-  prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: 20 },
+  prefs: argPrefs ?? { device: null, sampleRate: 48000, latencyMs: DEFAULT_LATENCY_MS },
   mix: defaultMix(argPrefs?.sampleRate ?? 48000),
+  mixFor: defaultMix,
   master: defaultMaster(),
   ...(midiDriverModule ? { midi: { driverModule: midiDriverModule } } : {}),
 });

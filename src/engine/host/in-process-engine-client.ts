@@ -4,6 +4,7 @@ import type { EngineClient, EngineCommand, EngineEvent } from '../protocol.js';
 import type { OutputPreferences } from './audio-output.js';
 import { EngineService } from './engine-service.js';
 import { defaultMaster, defaultMix } from './mix-setup.js';
+import { warmUpEngine } from './warm-up.js';
 
 export class InProcessEngineClient implements EngineClient {
   readonly service: EngineService;
@@ -11,7 +12,8 @@ export class InProcessEngineClient implements EngineClient {
   readonly ready: Promise<void>;
 
   constructor(prefs: OutputPreferences, tuning: { chunkFrames?: number; aheadFrames?: number } = {}) {
-    this.service = new EngineService((e) => this.emit(e), { prefs, mix: defaultMix(prefs.sampleRate), master: defaultMaster(), ...tuning });
+    warmUpEngine(defaultMix(prefs.sampleRate), defaultMaster(), prefs.sampleRate);
+    this.service = new EngineService((e) => this.emit(e), { prefs, mix: defaultMix(prefs.sampleRate), mixFor: defaultMix, master: defaultMaster(), ...tuning });
     this.ready = this.service.start().then(() => undefined);
   }
 

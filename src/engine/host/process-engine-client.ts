@@ -34,7 +34,8 @@ export class ProcessEngineClient implements EngineClient {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private queue: EngineCommand[] = [];
   private song: Song | null = null;
-  /** Settings a restarted engine must get again. */
+  /** Settings a restarted engine must get again: the output as last chosen, MIDI setup, mutes. */
+  private prefs: OutputPreferences;
   private midiSetup: EngineCommand | null = null;
   private readonly mutes = new Map<number, EngineCommand>();
   private closing = false;
@@ -44,6 +45,7 @@ export class ProcessEngineClient implements EngineClient {
 
   constructor(options: ProcessEngineOptions) {
     this.options = options;
+    this.prefs = options.prefs;
     this.spawn();
   }
 
@@ -51,7 +53,7 @@ export class ProcessEngineClient implements EngineClient {
     mkdirSync(dirname(this.options.logFile), { recursive: true });
     const fd = openSync(this.options.logFile, 'a');
     const { entry, execArgv } = engineEntry();
-    const args = [JSON.stringify(this.options.prefs), ...(this.options.midiDriverModule ? [this.options.midiDriverModule] : [])];
+    const args = [JSON.stringify(this.prefs), ...(this.options.midiDriverModule ? [this.options.midiDriverModule] : [])];
     const child = fork(entry, args, {
       stdio: ['ignore', fd, fd, 'ipc'],
       serialization: 'advanced',
@@ -94,6 +96,7 @@ export class ProcessEngineClient implements EngineClient {
     else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: s.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) };
     else if (s && cmd.type === 'setSample') this.song = { ...s, samples: s.samples.map((x, i) => (i === cmd.index ? cmd.sample : x)) };
     else if (s && cmd.type === 'setInstrument') this.song = { ...s, instruments: s.instruments.map((x, i) => (i === cmd.index ? cmd.instrument : x)) };
+    else if (cmd.type === 'setOutput') this.prefs = { device: cmd.device, sampleRate: cmd.sampleRate, latencyMs: cmd.latencyMs };
   }
 
   send(command: EngineCommand): void {

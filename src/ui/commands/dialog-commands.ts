@@ -9,8 +9,9 @@ import { SYNTH_KINDS, synthesize } from '../../song/synth.js';
 import { defaultKeymap } from '../keys/keymap.js';
 import { helpMaxScroll } from '../render/help-view.js';
 import type { AppState, Modal, PromptTarget } from '../store/app-state.js';
+import { submitAudioChoice } from './audio-output-commands.js';
 import { targetBlock } from './block-commands.js';
-import { type CommandDef, type CommandResult, engine, notify, withEffects, withSong } from './command.js';
+import { type CommandDef, type CommandResult, notify, withEffects, withSong } from './command.js';
 import { guardUnsaved, resolvePath, saveAs, savePathFor, viewOf } from './file-commands.js';
 import { submitField } from './form-commands.js';
 import { submitMidiChoice, submitMidiLatency } from './midi-commands.js';
@@ -58,14 +59,10 @@ function submitPrompt(state: AppState, target: PromptTarget, text: string): Comm
 }
 
 function submitChoice(state: AppState, m: ChooseModal): CommandResult {
+  const audio = submitAudioChoice(state, m);
+  if (audio) return audio;
   const closed: AppState = { ...state, modal: null };
   if (m.target.kind === 'midiMenu' || m.target.kind === 'midiOutput' || m.target.kind === 'midiInput') return submitMidiChoice(closed, m);
-  if (m.target.kind === 'audioDevice') {
-    const id = m.target.ids[m.selected] ?? null;
-    const label = m.options[m.selected] ?? 'system default';
-    const next = notify({ ...closed, preferences: { ...closed.preferences, audioDevice: id } }, `audio output: ${label}`);
-    return withEffects(next, engine({ type: 'setOutput', device: id, sampleRate: 48000, latencyMs: 30 }), { kind: 'savePreference', key: 'audioDevice', value: id });
-  }
   const kind = SYNTH_KINDS[m.selected];
   if (m.target.kind !== 'waveform' || !kind) return closed;
   const song = replaceSampleData(closed.song, closed.sample, synthesize(kind, closed.sample));

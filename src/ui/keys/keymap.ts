@@ -42,11 +42,11 @@ const BASE: readonly Binding[] = [
   ...group('Transport', 'global', [
     ['transport.playSong', ['F5', 'Alt+5'], 'play the song from the start'],
     ['transport.playPattern', ['F6', 'Alt+6'], 'play the current pattern, looped'],
-    ['transport.playFromCursor', ['F7', 'Alt+7'], 'play the song from the cursor (order and row)'],
+    ['transport.playFromCursor', ['F7', 'Alt+7'], 'play the song from the cursor (order and row); in the order list: jump to that order'],
     ['transport.stop', ['F8', 'Alt+8'], 'stop playback'],
     ['transport.playRow', ['Alt+4'], 'play the row under the cursor, then stop'],
     ['transport.pause', ['Alt+9'], 'pause playback, or continue where it paused'],
-    ['audio.chooseDevice', ['Alt+o'], 'choose the audio output device (remembered in the settings file)'],
+    ['audio.chooseDevice', ['Alt+o'], 'choose the audio output device, sample rate and latency (remembered in the settings file)'],
     ['midi.setup', ['Alt+i'], 'MIDI setup: output, input, clock out, follow an external clock, latency (remembered)'],
     ['midi.panic', ['Alt+.'], 'MIDI: all notes off on every output (panic)'],
     ['view.followPlayback', ['Ctrl+F'], 'follow playback on/off (the editor shows the playing row)'],

@@ -6,6 +6,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { DEFAULT_LATENCY_MS, SAMPLE_RATES } from '../../engine/host/audio-output.js';
 import { isValidKeyId } from '../keys/key-decoder.js';
 import { commandIds, KEY_CLASSES } from '../keys/keymap.js';
 import { KEYBOARD_LAYOUTS, type KeyboardLayout } from '../keys/piano.js';
@@ -24,6 +25,10 @@ export interface Preferences {
   readonly keyboardLayout: KeyboardLayout;
   /** Audio output device name, or null for the default. */
   readonly audioDevice: string | null;
+  /** Audio output sample rate in Hz (one of SAMPLE_RATES). */
+  readonly sampleRate: number;
+  /** Audio output latency in ms: the engine's render-ahead and the device buffer hint. */
+  readonly latencyMs: number;
   /** MIDI output port name (instruments without a port of their own, and the clock), or null for the first port. */
   readonly midiDevice: string | null;
   /** MIDI input port for note entry and the external clock, or null for none. */
@@ -48,6 +53,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   remoteDisplayFps: 15,
   keyboardLayout: 'qwerty',
   audioDevice: null,
+  sampleRate: 48000,
+  latencyMs: DEFAULT_LATENCY_MS,
   midiDevice: null,
   midiInput: null,
   midiClockOut: false,
@@ -114,6 +121,8 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
     remoteDisplayFps: pick('remoteDisplayFps', intIn(1, 120), d.remoteDisplayFps, 'a whole number 1..120'),
     keyboardLayout: pick('keyboardLayout', oneOf(KEYBOARD_LAYOUTS), d.keyboardLayout, `one of ${KEYBOARD_LAYOUTS.join(', ')}`),
     audioDevice: pick('audioDevice', nameOrNull, d.audioDevice, 'a device name or null'),
+    sampleRate: pick('sampleRate', (v): v is number => (SAMPLE_RATES as readonly unknown[]).includes(v), d.sampleRate, `one of ${SAMPLE_RATES.join(', ')}`),
+    latencyMs: pick('latencyMs', intIn(4, 500), d.latencyMs, 'a whole number of milliseconds 4..500'),
     midiDevice: pick('midiDevice', nameOrNull, d.midiDevice, 'a port name or null'),
     midiInput: pick('midiInput', nameOrNull, d.midiInput, 'a port name or null'),
     midiClockOut: pick('midiClockOut', isBool, d.midiClockOut, 'true or false'),

@@ -80,8 +80,13 @@ export type PromptTarget =
 /** What a list choice is for. */
 export type ChooseTarget =
   | { readonly kind: 'waveform' }
-  /** The audio output: ids[i] belongs to option i (null = the system default). */
+  /**
+   * The audio output: ids[i] belongs to option i (null = the system default); the two options after
+   * the devices open the sample rate and latency choices.
+   */
   | { readonly kind: 'audioDevice'; readonly ids: readonly (string | null)[] }
+  /** The output's sample rate (Hz) or latency (ms): values[i] belongs to option i. */
+  | { readonly kind: 'audioRate' | 'audioLatency'; readonly values: readonly number[] }
   /** The MIDI setup menu (src/ui/commands/midi-commands.ts). */
   | { readonly kind: 'midiMenu' }
   /** A MIDI port: names[i] belongs to option i (null = the first port found / no input). */

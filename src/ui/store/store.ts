@@ -4,6 +4,7 @@
 
 import type { EngineEvent, PositionSnapshot } from '../../engine/protocol.js';
 import { type CommandResult, type Effect, unpack } from '../commands/command.js';
+import { audioOutputChooser } from '../commands/audio-output-commands.js';
 import { formFieldsOf } from '../commands/form-fields.js';
 import { COMMANDS } from '../commands/registry.js';
 import type { KeyPress } from '../keys/key-decoder.js';
@@ -219,10 +220,7 @@ export class AppStore {
         break;
       case 'devices': {
         // The answer to "choose the audio output": offer the default and every device.
-        const ids: (string | null)[] = [null, ...event.devices.map((d) => d.id)];
-        const options = ['system default', ...event.devices.map((d) => d.label || d.id)];
-        const current = Math.max(0, ids.indexOf(this.state.preferences.audioDevice));
-        this.state = { ...this.state, modal: { kind: 'choose', title: 'Audio output (remembered in the settings file)', options, selected: current, target: { kind: 'audioDevice', ids } } };
+        this.state = { ...this.state, modal: audioOutputChooser(this.state.preferences, event.devices) };
         break;
       }
     }

@@ -48,6 +48,26 @@ describe('engine child process', () => {
     await until('positions from the new engine', () => events.slice(mark).some((e) => e.type === 'position' && e.position.playing));
   }, 30_000);
 
+  it('a restarted engine opens the output last chosen, at its rate and latency', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'tracker-engine-')), 'engine.log');
+    client = new ProcessEngineClient({ logFile: log, prefs: { device: null, sampleRate: 48000, latencyMs: 16, silent: true } });
+    const events: EngineEvent[] = [];
+    client.onEvent((e) => events.push(e));
+    // A device that is not there: the engine falls back to the silent output, saying which device.
+    client.send({ type: 'setOutput', device: 'no-such-device-xyz', sampleRate: 44100, latencyMs: 48 });
+    await until('the new output', () => events.some((e) => e.type === 'audio' && e.status.sampleRate === 44100));
+    const firstPid = client.pid;
+    process.kill(firstPid!, 'SIGKILL');
+    await until('a new engine', () => client!.pid !== undefined && client!.pid !== firstPid);
+    const mark = events.length;
+    await until('the new engine to report its clock', () => events.slice(mark).some((e) => e.type === 'audio' && e.status.clock !== undefined));
+    const status = events.slice(mark).flatMap((e) => (e.type === 'audio' && e.status.clock ? [e.status] : []))[0]!;
+    expect(status).toMatchObject({ kind: 'silent', sampleRate: 44100 });
+    expect(status.detail).toMatch(/no-such-device-xyz/);
+    // 48 ms of render-ahead: the whole 384-frame chunks that fit, five at 44.1 kHz (43.5 ms).
+    expect(status.clock!.aheadMs).toBeGreaterThan(40);
+  }, 30_000);
+
   it("sends the engine's stderr (native library messages) to the log file, not to the terminal", async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'tracker-engine-')), 'engine.log');
     const written: string[] = [];

@@ -55,6 +55,53 @@ describe('chunk scheduler', () => {
     expect(mismatches).toBe(0);
   });
 
+  it('reproduces it too when pumped as live: the clock moving by uneven steps, chunks kept ahead of it', async () => {
+    // The live engine calls pump() whenever its timer fires and schedules against the audio clock.
+    // Here the clock the scheduler sees moves by 1..4 render quanta between pumps (the offline
+    // context itself renders everything at the end: its own suspend() is registered asynchronously
+    // in node-web-audio-api 2.2 and races startRendering).
+    const chunk = 384;
+    const frames = 48000;
+    const off = new OfflineAudioContext({ numberOfChannels: 2, length: frames, sampleRate: RATE });
+    let now = 0;
+    const ctx: AudioContextLike = {
+      get currentTime() {
+        return now / RATE;
+      },
+      sampleRate: RATE,
+      destination: off.destination,
+      createBuffer: (c, l, r) => off.createBuffer(c, l, r),
+      createBufferSource: () => off.createBufferSource() as unknown as ReturnType<AudioContextLike['createBufferSource']>,
+    };
+    const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
+    core.handle({ type: 'setSong', song: demo });
+    core.handle({ type: 'play', mode: 'song', order: 0, row: 0 });
+    const sched = new ChunkScheduler(ctx, core, { chunkFrames: chunk, aheadFrames: 2 * chunk });
+    let pumps = 0;
+    for (let step = 0; now < frames - 2 * chunk; step++) {
+      sched.pump();
+      pumps++;
+      now += 128 * (1 + ((step * 7) % 4));
+    }
+    sched.pump();
+    expect(pumps).toBeGreaterThan(100);
+    expect(sched.lateFrames).toBe(0);
+    const out = await off.startRendering();
+    // The stream starts one chunk after the clock at the first pump (frame 0).
+    const [refL, refR] = directRender(frames - chunk, 4096);
+    const L = out.getChannelData(0);
+    const R = out.getChannelData(1);
+    let mismatches = 0;
+    let energy = 0;
+    for (let i = 0; i < chunk; i++) if (L[i] !== 0) mismatches++;
+    for (let i = 0; i < frames - chunk; i++) {
+      energy += Math.abs(refL?.[i] ?? 0);
+      if (L[chunk + i] !== refL?.[i] || R[chunk + i] !== refR?.[i]) mismatches++;
+    }
+    expect(energy).toBeGreaterThan(100);
+    expect(mismatches).toBe(0);
+  });
+
   it('renders the same frames whatever the chunk size', () => {
     const [a] = directRender(48000, 480);
     const [b] = directRender(48000, 1000);

@@ -54,6 +54,19 @@ describe('settings file', () => {
     expect(loadSettings({ cwd: dir }).problems).toEqual([]);
   });
 
+  it('reads and remembers the audio output sample rate and latency, rejecting odd values', () => {
+    const dir = dirWith(JSON.stringify({ sampleRate: 44100, latencyMs: 32 }));
+    expect(loadSettings({ cwd: dir }).preferences).toMatchObject({ sampleRate: 44100, latencyMs: 32 });
+    const bad = loadSettings({ cwd: dirWith(JSON.stringify({ sampleRate: 12345, latencyMs: 0.5 })) });
+    expect(bad.preferences).toMatchObject({ sampleRate: 48000, latencyMs: 16 });
+    expect(bad.problems).toHaveLength(2);
+    expect(bad.problems[0]).toMatch(/sampleRate must be one of 22050, .*96000, got 12345/);
+    const s = loadSettings({ cwd: dir });
+    s.savePreference('sampleRate', 96000);
+    s.savePreference('latencyMs', 8);
+    expect(loadSettings({ cwd: dir }).preferences).toMatchObject({ sampleRate: 96000, latencyMs: 8 });
+  });
+
   it('reads autosaveSeconds, rejecting values outside 0..3600', () => {
     expect(loadSettings({ cwd: dirWith(JSON.stringify({ autosaveSeconds: 0 })) }).preferences.autosaveSeconds).toBe(0);
     const bad = loadSettings({ cwd: dirWith(JSON.stringify({ autosaveSeconds: -5 })) });
