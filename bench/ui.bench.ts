@@ -1,13 +1,13 @@
 // UI rendering budget: a 64-row x 16-channel pattern playing at 16 rows/s (position events driven
-// into the store), on a fake TTY and inside tmux. Prints bytes written per playing-row step at
-// 80x24 and 160x50, cursor-move latency p50/p95 at 160x50, and UI CPU % of one core while playing.
-// Run: node_modules/.bin/node --import ./bench/lib/ts-hooks.mjs bench/ui.bench.ts
-// (the UI's .tsx runs from dist/, which this script builds when it is missing or stale).
+// into the store), on a fake TTY and inside tmux, at 80x24 and 160x50. Prints bytes written per
+// playing-row step, UI CPU % of one core while playing, and cursor-move latency p50/p95, for each of
+// several runs and their spread, with the machine's load average (timings are noisy on shared machines).
+// Run: npm run bench:ui [-- --runs N] (the UI's .tsx runs from dist/, built here when missing or stale).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineClient, EngineCommand, EngineEvent } from '../src/engine/protocol.js';
@@ -36,6 +36,8 @@ interface Result {
   readonly cpuPercent: number;
   readonly cursorP50: number | null;
   readonly cursorP95: number | null;
+  /** CPU time this process spent per cursor move (p95): the work, without the wait for a core. */
+  readonly cursorCpuP95: number | null;
 }
 
 function newestMtime(dir: string): number {
@@ -111,7 +113,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function buildApp(columns: number, rows: number, out: NodeJS.WritableStream & { bytes?: number }, input: NodeJS.ReadableStream) {
-  const { App } = await load<AppModule>('ui/components/app.js');
+  const { App, INK_OPTIONS } = await load<AppModule>('ui/components/app.js');
   const { AppStore } = await load<StoreModule>('ui/store/store.js');
   const { initialState } = await load<StateModule>('ui/store/app-state.js');
   const { defaultKeymap } = await load<KeymapModule>('ui/keys/keymap.js');
@@ -135,8 +137,7 @@ async function buildApp(columns: number, rows: number, out: NodeJS.WritableStrea
   const state = initialState({ song, filePath: '/bench/song.trk', preferences: DEFAULT_PREFERENCES, workDir: '/bench', size: { columns, rows } });
   const store = new AppStore(state, nodeServices(engine, { add: () => {}, list: () => [] }), { keymap: defaultKeymap(), displayFps: DEFAULT_PREFERENCES.displayFps });
   const instance = render(createElement(App, { store, colorLevel: '256' }), {
-    stdout: out as NodeJS.WriteStream, stdin: input as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false,
-    incrementalRendering: true, maxFps: 120, interactive: true, alternateScreen: true,
+    ...INK_OPTIONS, stdout: out as NodeJS.WriteStream, stdin: input as NodeJS.ReadStream, patchConsole: false,
   });
   return { store, engine, instance };
 }
@@ -173,22 +174,29 @@ async function measurePlaying(engine: BenchEngine, bytes: () => number): Promise
   return { perStep: total / Math.max(1, lastRow - firstRow), perSecond: (total / wall) * 1000, cpu: ((cpu.user + cpu.system) / 1000 / wall) * 100 };
 }
 
-/** Presses Down/Up with pauses and times key -> frame written. */
-async function measureCursor(input: EventEmitter, nextWrite: () => Promise<void>): Promise<{ p50: number; p95: number }> {
+/**
+ * Presses Down/Up with pauses and times key -> frame written, in wall time and in this process's
+ * CPU time (on a busy machine the difference is time spent waiting for a core).
+ */
+async function measureCursor(input: EventEmitter, nextWrite: () => Promise<void>): Promise<{ p50: number; p95: number; cpuP95: number }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < CURSOR_MOVES; i++) {
     const key = Math.floor(i / 30) % 2 === 0 ? '\u001b[B' : '\u001b[A';
     const written = nextWrite();
+    const c0 = process.cpuUsage();
     const t = performance.now();
     input.emit('data', key);
     await written;
     times.push(performance.now() - t);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     await sleep(15);
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), cpuP95: percentile(cpu, 95) };
 }
 
-async function fakeTty(columns: number, rows: number, cursor: boolean): Promise<Result> {
+async function fakeTty(columns: number, rows: number): Promise<Result> {
   const out = new FakeTty(columns, rows);
   const input = new FakeStdin();
   const app = await buildApp(columns, rows, out as unknown as NodeJS.WritableStream, input as unknown as NodeJS.ReadableStream);
@@ -196,10 +204,10 @@ async function fakeTty(columns: number, rows: number, cursor: boolean): Promise<
   const play = await measurePlaying(app.engine, () => out.bytes);
   app.engine.emit({ type: 'ended' });
   await sleep(50);
-  const c = cursor ? await measureCursor(input, () => out.nextWrite()) : null;
+  const c = await measureCursor(input, () => out.nextWrite());
   app.instance.unmount();
   app.store.dispose();
-  return { where: 'fake TTY', size: `${columns}x${rows}`, bytesPerStep: play.perStep, bytesPerSecond: play.perSecond, cpuPercent: play.cpu, cursorP50: c?.p50 ?? null, cursorP95: c?.p95 ?? null };
+  return { where: 'fake TTY', size: `${columns}x${rows}`, bytesPerStep: play.perStep, bytesPerSecond: play.perSecond, cpuPercent: play.cpu, cursorP50: c.p50, cursorP95: c.p95, cursorCpuP95: c.cpuP95 };
 }
 
 /** Inside tmux: renders to the real pty stdout, counting bytes written to it. */
@@ -221,10 +229,10 @@ async function child(columns: number, rows: number, outFile: string): Promise<vo
   const play = await measurePlaying(app.engine, () => bytes);
   app.engine.emit({ type: 'ended' });
   await sleep(50);
-  const c = columns >= 160 ? await measureCursor(input, () => new Promise((r) => waiters.push(r))) : null;
+  const c = await measureCursor(input, () => new Promise((r) => waiters.push(r)));
   app.instance.unmount();
   app.store.dispose();
-  const result: Result = { where: 'tmux', size: `${stdout.columns}x${stdout.rows}`, bytesPerStep: play.perStep, bytesPerSecond: play.perSecond, cpuPercent: play.cpu, cursorP50: c?.p50 ?? null, cursorP95: c?.p95 ?? null };
+  const result: Result = { where: 'tmux', size: `${stdout.columns}x${stdout.rows}`, bytesPerStep: play.perStep, bytesPerSecond: play.perSecond, cpuPercent: play.cpu, cursorP50: c.p50, cursorP95: c.p95, cursorCpuP95: c.cpuP95 };
   writeFileSync(outFile, JSON.stringify(result));
   process.exit(0);
 }
@@ -245,8 +253,19 @@ async function inTmux(columns: number, rows: number): Promise<Result | string> {
 
 function row(r: Result): string {
   const ms = (v: number | null) => (v === null ? '-' : v.toFixed(2));
-  return `| ${r.where.padEnd(8)} | ${r.size.padEnd(7)} | ${r.bytesPerStep.toFixed(0).padStart(10)} | ${(r.bytesPerSecond / 1024).toFixed(1).padStart(9)} | ${r.cpuPercent.toFixed(1).padStart(8)} | ${ms(r.cursorP50).padStart(9)} | ${ms(r.cursorP95).padStart(9)} |`;
+  return `| ${r.where.padEnd(8)} | ${r.size.padEnd(7)} | ${r.bytesPerStep.toFixed(0).padStart(10)} | ${(r.bytesPerSecond / 1024).toFixed(1).padStart(6)} | ${r.cpuPercent.toFixed(1).padStart(8)} | ${ms(r.cursorP50).padStart(9)} | ${ms(r.cursorP95).padStart(9)} | ${ms(r.cursorCpuP95).padStart(9)} |`;
 }
+
+const HEADER = ['| where    | size    | bytes/step | KB/s   | UI CPU % | cur p50ms | cur p95ms | cpu p95ms |', '|----------|---------|------------|--------|----------|-----------|-----------|-----------|'];
+
+/** "median (min..max)" of a metric over runs. */
+function spread(values: readonly number[], digits: number): string {
+  const xs = [...values].sort((a, b) => a - b);
+  const median = xs[Math.floor((xs.length - 1) / 2)] ?? 0;
+  return `${median.toFixed(digits)} (${(xs[0] ?? 0).toFixed(digits)}..${(xs.at(-1) ?? 0).toFixed(digits)})`;
+}
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -258,19 +277,36 @@ async function main(): Promise<void> {
   }
   ensureBuilt();
   if (args[0] === '--fake-only') {
-    console.log(row(await fakeTty(Number(args[1] ?? 160), Number(args[2] ?? 50), true)));
+    console.log(row(await fakeTty(Number(args[1] ?? 160), Number(args[2] ?? 50))));
     return;
   }
-  console.log(`UI benchmark: 64-row x 16-channel pattern playing at ${ROWS_PER_SECOND} rows/s (${PLAY_STEPS} row steps; ${EVENTS_PER_SECOND} position events/s, VU changing in each), display 30 fps, Ink 8 incremental rendering, 256 colours, Node ${process.versions.node}`);
-  const results: (Result | string)[] = [];
-  results.push(await fakeTty(80, 24, false));
-  results.push(await fakeTty(160, 50, true));
-  results.push(await inTmux(80, 24));
-  results.push(await inTmux(160, 50));
-  console.log('| where    | size    | bytes/step | KB/s      | UI CPU % | cursor p50 ms | cursor p95 ms |'.replace('cursor p50 ms', 'cur p50ms').replace('cursor p95 ms', 'cur p95ms'));
-  console.log('|----------|---------|------------|-----------|----------|-----------|-----------|');
-  for (const r of results) console.log(typeof r === 'string' ? `| tmux     | -       | ${r} |` : row(r));
-  console.log('Budgets (issue 6): <= 1536 bytes/step at 80x24, <= 2048 at 160x50; cursor p95 <= 8 ms at 160x50; UI CPU <= 25% at 160x50.');
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 3;
+  console.log(`UI benchmark: 64-row x 16-channel pattern playing at ${ROWS_PER_SECOND} rows/s (${PLAY_STEPS} row steps; ${EVENTS_PER_SECOND} position events/s, VU changing in each), display 30 fps, Ink 8 incremental rendering, 256 colours, Node ${process.versions.node}; ${runs} runs; ${CURSOR_MOVES} cursor moves per run`);
+  console.log(`load average before: ${loadAverage()} on ${availableParallelism()} cores`);
+  console.log(HEADER.join('\n'));
+  const byConfig = new Map<string, Result[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const [where, columns, rows] of [['fake TTY', 80, 24], ['fake TTY', 160, 50], ['tmux', 80, 24], ['tmux', 160, 50]] as const) {
+      const r = where === 'fake TTY' ? await fakeTty(columns, rows) : await inTmux(columns, rows);
+      if (typeof r === 'string') {
+        console.log(`| ${where.padEnd(8)} | ${`${columns}x${rows}`.padEnd(7)} | ${r} |`);
+        continue;
+      }
+      console.log(row(r));
+      const key = `${r.where} ${columns}x${rows}`;
+      byConfig.set(key, [...(byConfig.get(key) ?? []), r]);
+    }
+  }
+  console.log(`load average after: ${loadAverage()}`);
+  console.log(`\nMedian (min..max) over ${runs} runs:`);
+  console.log('| where and size    | bytes/step         | UI CPU %          | cursor p50 ms     | cursor p95 ms        | cursor CPU p95 ms |');
+  console.log('|-------------------|--------------------|-------------------|-------------------|----------------------|-------------------|');
+  for (const [key, rs] of byConfig) {
+    console.log(`| ${key.padEnd(17)} | ${spread(rs.map((r) => r.bytesPerStep), 0).padEnd(18)} | ${spread(rs.map((r) => r.cpuPercent), 1).padEnd(17)} | ${spread(rs.map((r) => r.cursorP50 ?? 0), 2).padEnd(17)} | ${spread(rs.map((r) => r.cursorP95 ?? 0), 2).padEnd(20)} | ${spread(rs.map((r) => r.cursorCpuP95 ?? 0), 2).padEnd(17)} |`);
+  }
+  console.log('Budgets (issue 6): <= 1536 bytes/step at 80x24, <= 2048 at 160x50; cursor p95 <= 8 ms at 160x50; UI CPU <= 25% of one core at 160x50.');
+  console.log('cursor p95 is wall time from key to frame written; with a load average above the core count most of it is waiting for a core (compare cursor CPU p95).');
 }
 
 await main();

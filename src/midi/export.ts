@@ -92,8 +92,10 @@ export function songToMidi(song: Song, options: MidiExportOptions = {}): MidiExp
     if (state.speed !== speed || state.tempo !== tempo) {
       speed = Math.max(1, state.speed);
       tempo = Math.max(1, state.tempo);
-      // A beat lasts rows-per-beat x speed ticks of 2.5 / tempo seconds.
-      const usPerQuarter = Math.round((rpb * speed * 2.5e6) / tempo);
+      // A beat lasts rows-per-beat x speed ticks of 2.5 / tempo seconds (1 / tempo in OpenMPT's
+      // alternative mode); in its modern mode the tempo is the beats per minute (swing is not kept).
+      const mode = song.profile.tempoMode;
+      const usPerQuarter = Math.round(mode === 'modern' ? 60e6 / tempo : (rpb * speed * (mode === 'alternative' ? 1e6 : 2.5e6)) / tempo);
       conductor.push({ tick: Math.round(tick), kind: 'meta', type: 0x51, data: [(usPerQuarter >> 16) & 0xff, (usPerQuarter >> 8) & 0xff, usPerQuarter & 0xff] });
     }
     const at = Math.round(tick);

@@ -166,17 +166,39 @@ export type ProfileFlag = keyof typeof PROFILE_FLAGS;
 
 export const PROFILE_FLAG_NAMES = Object.keys(PROFILE_FLAGS) as ProfileFlag[];
 
-/** A song's playback profile: its base tracker and every flag's value. */
+/**
+ * How the tempo turns into tick lengths. 'classic': a tick lasts 2.5 / tempo seconds (every tracker);
+ * 'alternative': 1 / tempo seconds; 'modern' (OpenMPT): tempo is beats per minute of `rowsPerBeat`
+ * rows, so a tick lasts 60 / (tempo * speed * rowsPerBeat) seconds, rounding errors carried over.
+ * Test: tests/engine/replayer/timing.test.ts "tempo modes"
+ */
+export type TempoMode = 'classic' | 'alternative' | 'modern';
+
+export const TEMPO_MODES: readonly TempoMode[] = ['classic', 'alternative', 'modern'];
+
+/** A song's playback profile: its base tracker, every flag's value, and how tempo is timed. */
 export interface PlaybackProfile {
   readonly base: ProfileBase;
   readonly flags: Readonly<Record<ProfileFlag, boolean>>;
+  readonly tempoMode: TempoMode;
+  /**
+   * OpenMPT tempo swing (modern tempo mode only): tick-length factors for successive rows, cycled
+   * (1 = unchanged; they average to 1). Empty: no swing.
+   */
+  readonly tempoSwing: readonly number[];
+}
+
+/** Timing settings of a profile (defaults: classic tempo, no swing). */
+export interface ProfileTiming {
+  readonly tempoMode?: TempoMode;
+  readonly tempoSwing?: readonly number[];
 }
 
 /** The preset for a base tracker, optionally with some flags changed. */
-export function makeProfile(base: ProfileBase, changes: Partial<Record<ProfileFlag, boolean>> = {}): PlaybackProfile {
+export function makeProfile(base: ProfileBase, changes: Partial<Record<ProfileFlag, boolean>> = {}, timing: ProfileTiming = {}): PlaybackProfile {
   const flags = {} as Record<ProfileFlag, boolean>;
   for (const name of PROFILE_FLAG_NAMES) flags[name] = changes[name] ?? PROFILE_FLAGS[name][base];
-  return { base, flags };
+  return { base, flags, tempoMode: timing.tempoMode ?? 'classic', tempoSwing: timing.tempoSwing ?? [] };
 }
 
 /** Flags whose value differs from the base preset (what a .trk file records). */

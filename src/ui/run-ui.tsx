@@ -9,7 +9,7 @@ import type { EngineClient } from '../engine/protocol.js';
 import type { Song } from '../song/song.js';
 import { type RecoveryInfo, removeRecovery, writeRecovery } from '../storage/recovery.js';
 import { UserError } from '../storage/user-error.js';
-import { App } from './components/app.js';
+import { App, INK_OPTIONS } from './components/app.js';
 import { Autosaver } from './recovery/autosave.js';
 import { applyOverrides, defaultKeymap } from './keys/keymap.js';
 import { detectColorLevel } from './render/theme.js';
@@ -47,6 +47,20 @@ export function recoveryModal(recovery: RecoveryInfo, filePath: string | null): 
   };
 }
 
+/** The message shown at start when the settings file has bad values: each problem on its own line. */
+export function settingsProblemsModal(settings: Pick<LoadedSettings, 'problems' | 'path'>): Modal {
+  return {
+    kind: 'message',
+    title: 'Settings',
+    level: 'error',
+    lines: [
+      ...(settings.path ? [`In ${settings.path}:`] : []),
+      ...settings.problems.map((p) => `- ${p}`),
+      'Everything else in the file applies.',
+    ],
+  };
+}
+
 /** True when the session looks remote (SSH), where a lower display frame rate saves bandwidth. */
 export function isRemoteSession(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env['SSH_CONNECTION'] || env['SSH_TTY'] || env['SSH_CLIENT']);
@@ -68,7 +82,8 @@ export async function runUi(o: RunUiOptions): Promise<number> {
     song: o.song, filePath: o.filePath, preferences: prefs, workDir: o.workDir, notice,
     size: { columns: stdout.columns || 80, rows: stdout.rows || 24 }, recentFiles: o.settings.recentFiles(),
   });
-  const state = o.recovery ? { ...initial, modal: recoveryModal(o.recovery, o.filePath) } : initial;
+  const settingsModal = o.settings.problems.length > 0 ? settingsProblemsModal(o.settings) : null;
+  const state = o.recovery ? { ...initial, modal: recoveryModal(o.recovery, o.filePath) } : settingsModal ? { ...initial, modal: settingsModal } : initial;
   const base = nodeServices(o.engine, { add: o.settings.addRecentFile, list: o.settings.recentFiles }, o.settings.savePreference);
   let autosaver: Autosaver | null = null;
   // Restoring a recovery file makes this session responsible for it (removed once the work is saved).
@@ -95,9 +110,10 @@ export async function runUi(o: RunUiOptions): Promise<number> {
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
-  const instance = render(<App store={store} colorLevel={detectColorLevel(prefs.colors)} />, {
-    stdin, stdout, exitOnCtrlC: false, patchConsole: true, incrementalRendering: true, maxFps: 120, alternateScreen: true, interactive: true,
-  });
+  // Keys typed while Node was starting were echoed where the cursor was; Ink draws its first frame
+  // from the cursor, so go back to column 0 or every line of that frame would be shifted and wrap.
+  stdout.write('\r');
+  const instance = render(<App store={store} colorLevel={detectColorLevel(prefs.colors)} />, { ...INK_OPTIONS, stdin, stdout, patchConsole: true });
 
   let restored = false;
   const restore = (): void => {
@@ -108,6 +124,14 @@ export async function runUi(o: RunUiOptions): Promise<number> {
       instance.unmount();
     } catch {
       // Unmounting a broken tree must not stop the terminal from being restored.
+    }
+    // GNU screen ignores the alternate screen unless "altscreen on" is set: clear the editor away.
+    if (process.env['STY']) {
+      try {
+        stdout.write('\u001b[H\u001b[2J');
+      } catch {
+        // The terminal may already be gone.
+      }
     }
     try {
       stdin.setRawMode(false);

@@ -8,7 +8,7 @@ import { parseEffect, parseInstrument, parseVolume, type Notation } from '../../
 import { parseNote } from '../../src/song/notes.js';
 import { createPattern, writeCell } from '../../src/song/pattern.js';
 import { makeProfile, type ProfileBase, type ProfileFlag } from '../../src/song/profile.js';
-import type { Instrument, Sample, Song } from '../../src/song/song.js';
+import type { Channel, Envelope, EnvelopePoint, Instrument, MidiMacros, Sample, Song } from '../../src/song/song.js';
 
 export interface TestSongSpec {
   readonly base: ProfileBase;
@@ -26,6 +26,11 @@ export interface TestSongSpec {
   readonly samples?: readonly Sample[];
   readonly instruments?: readonly Instrument[];
   readonly globalVolume?: number;
+  /** Per-channel settings (initial pan 0..256, channel volume 0..64, surround). */
+  readonly channelSettings?: readonly Partial<Channel>[];
+  readonly restartOrder?: number;
+  readonly midiMacros?: MidiMacros | null;
+  readonly rowsPerBeat?: number;
 }
 
 /** A looping 8-bit sample of `frames` frames (a ramp) tuned like the base tracker expects. */
@@ -67,7 +72,10 @@ export function buildSong(spec: TestSongSpec): Song {
     initialTempo: spec.tempo ?? 125,
     globalVolume: spec.globalVolume ?? 128,
     mixVolume: 48,
-    channels: Array.from({ length: channels }, () => createChannel()),
+    channels: Array.from({ length: channels }, (_, i) => createChannel(spec.channelSettings?.[i] ?? {})),
+    restartOrder: spec.restartOrder ?? 0,
+    midiMacros: spec.midiMacros ?? null,
+    rowsPerBeat: spec.rowsPerBeat ?? 4,
     patterns,
     orders: spec.orders ?? patterns.map((_, i) => i),
     samples: spec.samples ?? [testSample(spec.base)],
@@ -80,12 +88,35 @@ export function testInstrument(changes: Partial<Instrument> = {}): Instrument {
   return createInstrument(1, changes);
 }
 
+/** An instrument playing `sample` on every note. */
+export function instrumentFor(sample: number, changes: Partial<Instrument> = {}): Instrument {
+  return createInstrument(sample, changes);
+}
+
+/** An enabled envelope from [tick, value] pairs, with optional loop / sustain point ranges. */
+export function envelope(points: readonly (readonly [number, number])[], options: { loop?: [number, number]; sustain?: [number, number]; carry?: boolean } = {}): Envelope {
+  const pts: EnvelopePoint[] = points.map(([tick, value]) => ({ tick, value }));
+  return {
+    enabled: true,
+    points: pts,
+    loop: options.loop ? { start: options.loop[0], end: options.loop[1] } : null,
+    sustain: options.sustain ? { start: options.sustain[0], end: options.sustain[1] } : null,
+    carry: options.carry ?? false,
+  };
+}
+
+/** A one-shot (unlooped) sample of `frames` frames. */
+export function oneShotSample(base: ProfileBase, frames: number, changes: Partial<Sample> = {}): Sample {
+  const data = Int8Array.from({ length: frames }, (_, i) => ((i * 3) % 200) - 100);
+  return testSample(base, { pcm: { bits: 8, channels: 1, data }, loop: null, ...changes });
+}
+
 /**
  * Steps a player tick by tick and records a channel's state after each tick's row processing. With
  * `mix`, each tick's frames are also mixed (by a simple test mixer) so sample positions advance.
  */
-export function runTicks(song: Song, ticks: number, channel = 0, options: { mix?: boolean } = {}): { player: Player; states: ChannelSnapshot[] } {
-  const player = new Player(song, { sampleRate: 48000 });
+export function runTicks(song: Song, ticks: number, channel = 0, options: { mix?: boolean; repeat?: boolean } = {}): { player: Player; states: ChannelSnapshot[] } {
+  const player = new Player(song, { sampleRate: 48000, ...(options.repeat ? { repeat: true } : {}) });
   const states: ChannelSnapshot[] = [];
   const mix = simpleMix(48000);
   let left = new Float32Array(0);
@@ -120,13 +151,49 @@ export interface ChannelSnapshot {
   readonly speed: number;
   readonly tempo: number;
   readonly order: number;
+  /** Frames in this tick. */
+  readonly frames: number;
+  /** Channel volume 0..64 (IT Mxx) and sample x instrument global volume 0..64. */
+  readonly channelVolume: number;
+  readonly insVol: number;
+  /** Envelope positions in ticks (IT counts one ahead: 1 = the first point was used). */
+  readonly volEnv: number;
+  readonly panEnv: number;
+  readonly pitchEnv: number;
+  /** Fade-out volume 0..65536 and the key-off / note-fade state. */
+  readonly fadeOut: number;
+  readonly keyOff: boolean;
+  readonly noteFade: boolean;
+  readonly surround: boolean;
+  /** Resonant filter: cutoff and resonance 0..127, and whether the voice is filtered. */
+  readonly cutoff: number;
+  readonly resonance: number;
+  readonly filtered: boolean;
+  /** Background channels (IT new-note actions) that still hold a note. */
+  readonly background: number;
 }
 
 function snapshot(player: Player, chn: ChannelState): ChannelSnapshot {
   const r = player.state;
+  let background = 0;
+  for (let i = r.numChannels; i < r.backgroundEnd; i++) if ((r.channels[i] as ChannelState).length > 0) background++;
   return {
     row: r.row, tick: r.tick, order: r.order, speed: r.speed, tempo: r.tempo, globalVolume: r.globalVolume,
     period: chn.period, frequency: chn.voice.frequency, volume: chn.volume, realVolume: chn.realVolume,
     pan: chn.pan, realPan: chn.realPan, position: chn.voice.position, playing: chn.length > 0 && chn.incrementOn,
+    frames: r.samplesPerTick, channelVolume: chn.globalVol, insVol: chn.insVol,
+    volEnv: chn.volEnvPos, panEnv: chn.panEnvPos, pitchEnv: chn.pitchEnvPos,
+    fadeOut: chn.fadeOutVol, keyOff: chn.keyOff, noteFade: chn.noteFade, surround: chn.surround,
+    cutoff: chn.cutOff, resonance: chn.resonance, filtered: chn.voice.filter !== null, background,
   };
+}
+
+/** Semitones between two frequencies (rounded to 1/100). */
+export function semitones(freq: number, ref: number): number {
+  return Math.round(1200 * Math.log2(freq / ref)) / 100;
+}
+
+/** Plays a spec and returns one field of the subject channel per tick. */
+export function track<K extends keyof ChannelSnapshot>(spec: TestSongSpec, ticks: number, key: K, channel = 0, options: { mix?: boolean } = {}): ChannelSnapshot[K][] {
+  return runTicks(buildSong(spec), ticks, channel, options).states.map((s) => s[key]);
 }

@@ -84,6 +84,14 @@ describe('songToMidi', () => {
     expect(notesOf(midi.tracks[1]!).map(([k, s]) => [k, s])).toEqual([[60, 0], [62, 2 * row]]);
   });
 
+  it('OpenMPT\'s modern tempo mode: the tempo is the beats per minute whatever the speed', () => {
+    const built = buildSong({ base: 'it', samples: [sample], pattern: [['C-5 01 ... T78'], ['... .. ... A03'], ['D-5 01 ... ...']], rows: 3 });
+    const song = { ...built, profile: { ...built.profile, tempoMode: 'modern' as const } };
+    const midi = parseMidi(songToMidi(song).bytes) as { tracks: Ev[][] };
+    const tempos = absolute(midi.tracks[0]!).filter((e) => e.type === 'setTempo');
+    expect(tempos.map((e) => e.microsecondsPerBeat)).toEqual([500000, 500000]);
+  });
+
   it('puts each instrument on its own track with --per-instrument', () => {
     const song = buildSong({
       base: 'it',

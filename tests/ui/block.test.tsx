@@ -35,6 +35,10 @@ describe('marking', () => {
     await app.key('block.extendUp');
     expect(app.state().selection).toMatchObject({ anchorRow: 0, anchorChannel: 0, row: 1, channel: 1 });
     expect(app.frame()).toContain('BLOCK');
+    await app.key('block.extendPageDown');
+    expect(app.state().selection).toMatchObject({ anchorRow: 0, row: 17 });
+    await app.key('block.extendPageUp');
+    expect(app.state().selection).toMatchObject({ anchorRow: 0, row: 1 });
     await app.key('block.unmark', { which: 1 });
     expect(app.state().selection).toBeNull();
   });

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInstrument, createSong } from '../../src/song/create.js';
+import { createInstrument, createSample, createSong } from '../../src/song/create.js';
 import { addInstrument, addSample } from '../../src/song/edit-instrument.js';
 import type { Song } from '../../src/song/song.js';
 import { synthesize } from '../../src/song/synth.js';
@@ -24,14 +24,17 @@ function instrumentSong(): Song {
   return addInstrument(sampleSong(), withEnv).song;
 }
 
-/** A 16-bit mono WAV of `frames` frames at 22050 Hz. */
-function wavBytes(frames: number): Uint8Array {
-  const out = new Uint8Array(44 + frames * 2);
+/** A silent WAV of `frames` frames at 22050 Hz: 16-bit mono unless said otherwise (float: IEEE float). */
+function wavBytes(frames: number, o: { bits?: number; channels?: number; float?: boolean } = {}): Uint8Array {
+  const bits = o.bits ?? 16;
+  const channels = o.channels ?? 1;
+  const block = (bits / 8) * channels;
+  const out = new Uint8Array(44 + frames * block);
   const v = new DataView(out.buffer);
   const tag = (at: number, s: string) => { for (let i = 0; i < 4; i++) out[at + i] = s.charCodeAt(i); };
   tag(0, 'RIFF'); v.setUint32(4, out.length - 8, true); tag(8, 'WAVE'); tag(12, 'fmt '); v.setUint32(16, 16, true);
-  v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 22050, true); v.setUint32(28, 44100, true); v.setUint16(32, 2, true); v.setUint16(34, 16, true);
-  tag(36, 'data'); v.setUint32(40, frames * 2, true);
+  v.setUint16(20, o.float ? 3 : 1, true); v.setUint16(22, channels, true); v.setUint32(24, 22050, true); v.setUint32(28, 22050 * block, true); v.setUint16(32, block, true); v.setUint16(34, bits, true);
+  tag(36, 'data'); v.setUint32(40, frames * block, true);
   return out;
 }
 
@@ -40,6 +43,10 @@ describe('samples screen', () => {
     app = await renderApp({ song: sampleSong() });
     await app.key('screen.samples');
     expect(app.frame()).toContain('01 kick');
+    // The key hints wrap onto a second line at 80 columns rather than being cut off, between hints.
+    expect(app.frame()).toMatch(/ Samples .*Enter type,\n l load WAV, w waveform, Space play/);
+    // The waveform under the sample's details.
+    expect(app.frame()).toMatch(/\|  [-# ]*#{10}/);
     await app.key('form.nextField');
     await app.key('form.decrease');
     await app.key('form.decreaseMore');
@@ -64,6 +71,10 @@ describe('samples screen', () => {
     await app.key('screen.samples');
     for (let i = 0; i < 5; i++) await app.key('form.nextField', { which: i % 2 });
     expect(app.frame()).toMatch(/> Loop +off/);
+    await app.key('form.nextField');
+    await app.key('form.increase');
+    expect(app.frame()).toContain('loop is off: choose forward or ping-pong first');
+    await app.key('form.previousField');
     await app.key('form.increase');
     await app.key('form.increase');
     expect(app.state().song.samples[0]?.loop?.pingPong).toBe(true);
@@ -77,6 +88,21 @@ describe('samples screen', () => {
     await app.key('form.previousField');
     await app.key('form.increaseMore');
     expect(app.state().song.samples[0]?.tuning).toEqual({ kind: 'c5speed', c5Speed: 45100 });
+  });
+
+  it('edits relative note and finetune for MOD/XM samples (FT2 tuning)', async () => {
+    const song = addSample(createSong({ channels: 4, notation: 'xm' }), createSample({ name: 'xm bass', pcm: synthesize('saw').pcm, tuning: { kind: 'finetune', relativeNote: 0, finetune: 0 } })).song;
+    app = await renderApp({ song });
+    await app.key('screen.samples');
+    for (let i = 0; i < 4; i++) await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Relative note +0/);
+    await app.key('form.increaseMore');
+    await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Finetune +0/);
+    await app.key('form.decrease');
+    await app.key('form.decrease');
+    expect(app.state().song.samples[0]?.tuning).toEqual({ kind: 'finetune', relativeNote: 12, finetune: -2 });
+    expect(app.frame()).toMatch(/Relative note +12/);
   });
 
   it('moves between samples and plays the selected one', async () => {
@@ -115,6 +141,25 @@ describe('samples screen', () => {
     expect(app.frame()).toContain('Could not load the WAV file');
     expect(app.frame()).toContain('no such file or directory');
     await app.key('message.close');
+  });
+
+  it('loads 24-bit stereo and 32-bit float WAVs (kept as float samples, stereo kept)', async () => {
+    app = await renderApp({ song: sampleSong() });
+    writeFileSync(join(app.workDir, 'wide.wav'), wavBytes(300, { bits: 24, channels: 2 }));
+    writeFileSync(join(app.workDir, 'float.wav'), wavBytes(200, { bits: 32, float: true }));
+    await app.key('screen.samples');
+    await app.key('samples.loadWav');
+    await app.press('wide.wav');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[0]?.pcm).toMatchObject({ bits: 'float', channels: 2 });
+    expect(app.frame()).toContain('300 frames, 32-bit float, stereo');
+    expect(app.frame()).toContain('01 wide');
+    await app.key('samples.next');
+    await app.key('samples.loadWav');
+    await app.press('float.wav');
+    await app.key('prompt.submit');
+    expect(app.state().song.samples[1]?.pcm).toMatchObject({ bits: 'float', channels: 1 });
+    expect(app.frame()).toContain('200 frames, 32-bit float, mono');
   });
 
   it('synthesises a sample from a waveform', async () => {
@@ -212,6 +257,7 @@ describe('song settings screen', () => {
     await app.key('form.increase');
     expect(app.state().song.channels).toHaveLength(5);
     await app.key('form.nextField');
+    expect(app.frame()).toMatch(/> Rows in this pattern +64\n/);
     await app.key('form.edit');
     await app.key('prompt.clear');
     await app.press('abc');

@@ -60,6 +60,19 @@ describe('notes', () => {
     expect(app.state().cursor.row).toBe(3);
   });
 
+  it('QWERTZ: - and + are piano keys on the note column; _ and * change the octave', async () => {
+    app = await renderApp({ preferences: { keyboardLayout: 'qwertz' }, state: { editStep: 0 } });
+    await app.press('-');
+    expect(cell(0).note).toBe(4 * 12 + 16 + 1);
+    await app.key('edit.octaveDown', { which: 1 });
+    expect(app.frame()).toContain('Oct 3');
+    await app.key('edit.octaveUp', { which: 1 });
+    await app.key('edit.octaveUp', { which: 1 });
+    expect(app.frame()).toContain('Oct 5');
+    await app.press('y');
+    expect(cell(0).note).toBe(5 * 12 + 1);
+  });
+
   it('enters note off, note cut and note fade', async () => {
     app = await renderApp();
     await app.key('note.off');
@@ -196,14 +209,27 @@ describe('clearing, rows and cursor', () => {
     expect(app.state().cursor.row).toBe(1);
   });
 
-  it('flips pages of rows (20 rows at 80x24) and of channels (5 at 80 columns)', async () => {
+  it('flips pages of rows (20 rows at 80x24) and scrolls channels just enough to show the cursor (5 of 8 at 80 columns)', async () => {
     app = await renderApp();
     for (let i = 0; i < 25; i++) await app.press(KEYS.down);
     const lines = app.frame().split('\n');
     expect(lines[2]?.startsWith(' 20 |')).toBe(true);
     expect(lines[21]?.startsWith(' 39 |')).toBe(true);
-    for (let i = 0; i < 6; i++) await app.press(KEYS.tab);
-    expect(app.frame().split('\n')[1]).toMatch(/\|04 .*\|08/);
+    const header = () => app.frame().split('\n')[1] ?? '';
+    expect(header()).toMatch(/^ ED \|01 .*\|05 .*>$/);
+    for (let i = 0; i < 5; i++) await app.press(KEYS.tab);
+    expect(app.state().cursor.channel).toBe(5);
+    expect(header()).toMatch(/^<ED \|02 .*\|06 .*>$/);
+    for (let i = 0; i < 2; i++) await app.press(KEYS.tab);
+    expect(header()).toMatch(/^<ED \|04 .*\|08[^>]*$/);
+    for (let i = 0; i < 4; i++) await app.press(KEYS.shiftTab);
+    expect(app.state().cursor.channel).toBe(3);
+    expect(header()).toMatch(/^<ED \|04 .*\|08/);
+    await app.press(KEYS.shiftTab);
+    expect(header()).toMatch(/^<ED \|03 .*\|07 .*>$/);
+    for (let i = 0; i < 7; i++) await app.press(KEYS.left);
+    expect(app.state().cursor).toMatchObject({ channel: 1, column: 2 });
+    expect(header()).toMatch(/^<ED \|02 .*\|06 .*>$/);
   });
 });
 
@@ -213,6 +239,8 @@ describe('record mode, undo and the engine', () => {
     await app.key('view.followPlayback');
     await app.key('edit.toggleRecord');
     expect(app.frame()).toContain('REC');
+    // A long message gets the title line (the brand and screen name give way) at 80 columns.
+    expect(app.frame().split('\n')[0]).toMatch(/^ new song  record mode on: notes entered while playing land on the playing row +$/);
     await app.after(() => { app.engine.position({ order: 0, pattern: 0, row: 7 }); app.store.flushPosition(); });
     await app.press('z');
     expect(cell(7).note).toBe(49);

@@ -92,6 +92,21 @@ describe('transport', () => {
     await app.after(() => app.engine.emit({ type: 'error', message: 'device lost' }));
     expect(app.frame()).toContain('engine: device lost');
   });
+
+  it('keeps position, audio, MIDI and engine load on one 80-column line, shortening the audio detail', async () => {
+    app = await renderApp({ song: twoPatterns() });
+    await app.after(() => app.engine.emit({ type: 'audio', status: { kind: 'silent', detail: 'no sound device', sampleRate: 48000, load: { average: 0.08, peak: 0.1, underrunRatio: 0.01 } } }));
+    await app.after(() => { app.engine.position({ order: 12, pattern: 1, row: 11, speed: 6, tempo: 118, seconds: 71 }); app.store.flushPosition(); });
+    const line = app.frame().split('\n')[23] ?? '';
+    expect(line).toMatch(/^ PLAY  ord 012 pat 01 row 11 6\/118 1:11 \| silent \| MIDI off \| load 8% xrun 1\.0%$/);
+    await app.after(() => app.engine.emit({ type: 'audio', status: { kind: 'silent', detail: 'no sound device', sampleRate: 48000, load: { average: 0.08, peak: 0.1, underrunRatio: 0 } } }));
+    expect(app.frame().split('\n')[23]).toMatch(/1:11 \| silent: no sound~ \| MIDI off \| load 8%$/);
+    expect(line.length).toBeLessThanOrEqual(80);
+    // Following playback, the row is on the play line; the entry line stays put (no repaint per row).
+    expect(app.frame().split('\n')[22]).toMatch(/ Ord 001\/2 Pat 01\/2 EDIT FOLLOW$/);
+    await app.key('view.followPlayback');
+    expect(app.frame().split('\n')[22]).toMatch(/ Ord 001\/2 Pat 01\/2 Row 11\/64 EDIT$/);
+  });
 });
 
 describe('channels', () => {

@@ -3,6 +3,7 @@
 // terminal and follows live resizes, and colours come in truecolor, 256, 16 and none.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSong } from '../../src/song/create.js';
+import { stripAnsi } from '../../src/ui/render/theme.js';
 import { KEYS, renderApp, type RenderedApp } from './helpers/render-app.js';
 
 let app: RenderedApp;
@@ -51,6 +52,18 @@ describe('help screen', () => {
     expect(app.frame()).not.toContain('\n Screens\n');
     await app.key('help.close');
     expect(app.state().view.kind).toBe('orders');
+  });
+
+  it('wraps long descriptions at 80 columns and stops scrolling at the last line', async () => {
+    app = await renderApp();
+    await app.key('screen.help');
+    expect(app.frame()).toMatch(/F10, Ctrl\+W +save the song as\.\.\. \(files screen, choose the\n +format\)/);
+    for (let i = 0; i < 30; i++) await app.key('help.pageDown');
+    const end = app.frame();
+    expect(end).toMatch(/ (\d+)\/\1\n/);
+    await app.key('help.up');
+    expect(app.frame()).not.toBe(end);
+    expect(app.frame()).toContain('more below');
   });
 
   it('searches as you type and keeps or clears the filter', async () => {
@@ -105,6 +118,21 @@ describe('terminal size and colours', () => {
     app = await renderApp();
     await app.after(() => app.store.dispatch({ type: 'resize', size: { columns: 90, rows: 26 } }));
     expect(app.state().size).toEqual({ columns: 90, rows: 26 });
+  });
+
+  it('shades beat and measure rows (256 colours and more; 16 colours mark only the row numbers)', async () => {
+    app = await renderApp({ colorLevel: '256' });
+    const line = (row: number) => app.rawFrame().split('\n').find((l) => stripAnsi(l).startsWith(` ${String(row).padStart(2, '0')} |`)) ?? '';
+    expect(line(4)).toContain('48;5;234');
+    expect(line(16)).toContain('48;5;236');
+    expect(line(5)).not.toMatch(/48;5;23[46]/);
+    await app.press(KEYS.down);
+    expect(line(1)).toContain('48;5;60');
+    app.unmount();
+    app = await renderApp({ colorLevel: '16' });
+    expect(line(4)).not.toMatch(/\u001b\[[0-9;]*4[0-7]m/);
+    expect(line(4)).toMatch(/\u001b\[33m04 /);
+    expect(line(16)).toMatch(/\u001b\[1m\u001b\[93m16 /);
   });
 
   it('writes truecolor, 256-colour, 16-colour and colourless frames', async () => {

@@ -15,7 +15,10 @@ export const convertCommand: Command = {
       { name: 'strict', type: 'flag', description: 'fail (exit 1) instead of writing when anything would be lost' },
       { name: 'quiet', short: 'q', type: 'flag', description: 'do not print warnings' },
     ],
-    details: ['Warnings (what the target format cannot hold) go to stderr; the exit code is 0 unless --strict.'],
+    details: [
+      'Warnings go to stderr: what the target format cannot hold, and the playback rules of the song\'s tracker',
+      'that the target\'s players will not reproduce. The exit code is 0 unless --strict.',
+    ],
   },
   async run(args, io) {
     const [inFile, outFile] = args.positionals as [string, string];

@@ -48,6 +48,8 @@ export const openCommand: Command = {
       recovery = listUntitledRecoveries().find((r) => !r.path.endsWith(`-${process.pid}.trk`)) ?? null;
     }
     const settings = loadSettings();
+    // A song opened from the command line is a recent file too (the files screen lists it).
+    if (filePath !== null && existsSync(filePath)) settings.addRecentFile(filePath);
     // React's development build costs the UI about twice the CPU; the editor always runs the production one.
     process.env['NODE_ENV'] ??= 'production';
     const { runUi } = await import('../../ui/run-ui.js');

@@ -90,6 +90,8 @@ export class ChannelState {
   triggerNote = false;
   /** Fast volume ramp requested (note starts and cuts). */
   fastRamp = false;
+  /** The last tick turned an audible voice silent (the mixer ramps it down during that tick). */
+  rampedToSilence = false;
 
   // Envelopes.
   volEnvPos = 0;

@@ -11,6 +11,7 @@ import { processEffects } from './row-effects.js';
 import { advanceTick, RowVisitor, type SequencerMode } from './sequencer.js';
 import { PREVIEW_CHANNELS, ReplayerState } from './state.js';
 import { instrumentChange, keyOff, noteChange } from './notes.js';
+import { tickFrames } from './tempo.js';
 import { updateVoices } from './voices.js';
 
 /** Mixes `frames` frames of the given voices into the buffers starting at `offset` (adds). */
@@ -44,10 +45,7 @@ export interface PlayPosition {
   readonly tempo: number;
 }
 
-/** Frames per tick at a tempo: floor(rate * 2.5 / tempo), as libopenmpt computes it. */
-export function framesPerTick(sampleRate: number, tempo: number): number {
-  return Math.max(1, Math.floor((sampleRate * 5) / Math.max(1, tempo * 2)));
-}
+export { framesPerTick } from './tempo.js';
 
 /** Samples and instruments of a song prepared once (shared by players of the same song). */
 export interface PreparedSong {
@@ -171,7 +169,7 @@ export class Player {
       }
     }
     if (this.idle) {
-      r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : framesPerTick(r.sampleRate, r.tempo);
+      r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : tickFrames(r);
       r.firstTick = false;
       updateVoices(r);
       this.syncVoices();
@@ -189,7 +187,7 @@ export class Player {
       r.ended = true;
       return 0;
     }
-    r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : framesPerTick(r.sampleRate, r.tempo);
+    r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : tickFrames(r);
     updateVoices(r);
     this.syncVoices();
     return r.samplesPerTick;

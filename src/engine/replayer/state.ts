@@ -61,6 +61,8 @@ export class ReplayerState {
   breakToRow = false;
   /** Frames in the current tick. */
   samplesPerTick = 0;
+  /** Modern tempo mode: the fraction of a frame the ticks so far were short (carried, -1..1). */
+  tempoError = 0;
   /** True once the song has ended. */
   ended = false;
   /** Pattern channels the user muted (no sound, effects still run except in ST3). */

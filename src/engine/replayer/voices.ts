@@ -260,6 +260,10 @@ export function updateVoices(r: ReplayerState): void {
     // Only a pattern channel can pick a note up again: a faded background voice simply ends.
     if (chn.noteFade && !(chn.fadeOutVol || voice.currentLeft || voice.currentRight) && (!b.ft2ProcessSilentChannels || isBackground)) {
       chn.length = 0;
+      // libopenmpt's mixer rewinds a voice that it ramps down to silence (not one that was silent
+      // already), so a later ST3 portamento, which does not restart the sample, picks the note up from
+      // the start. Test: pitch.test.ts "S3M: tone portamento after a note cut restarts the sample"
+      if (chn.rampedToSilence) chn.setPosition(0);
     }
 
     chn.oldKeyOff = chn.keyOff;
@@ -276,6 +280,8 @@ export function updateVoices(r: ReplayerState): void {
 function writeVoice(r: ReplayerState, chn: ChannelState, masterVol: number, mutedByUser: boolean): void {
   const voice = chn.voice;
   const smp = chn.sample;
+  const wasAudible = voice.gainLeft !== 0 || voice.gainRight !== 0;
+  chn.rampedToSilence = false;
   if (smp?.midiOnly) {
     // A MIDI-only note: the MIDI output reads its pitch; nothing is mixed.
     voice.frequency = chn.incrementOn ? TICK_FREQ.hz : 0;
@@ -323,5 +329,6 @@ function writeVoice(r: ReplayerState, chn: ChannelState, masterVol: number, mute
   const scale = mutedByUser ? 0 : r.b.modplugMixLevels ? 1 / (16 * 4096) : 1 / (2 * 4096);
   voice.gainLeft = left * scale;
   voice.gainRight = right * scale;
+  chn.rampedToSilence = wasAudible && voice.gainLeft === 0 && voice.gainRight === 0;
   void muldivr;
 }

@@ -1,7 +1,9 @@
 // OpenMPT's extended song properties ("STPM" then code/size/value fields) that IT and MPTM files
 // saved by ModPlug Tracker and OpenMPT carry after the sample data: channel count beyond what the
 // patterns use, default tempo, row highlights, the saving version, mix levels and playback
-// compatibility bits. Unknown fields are skipped.
+// compatibility bits, the tempo mode and swing. Unknown fields are skipped.
+
+import type { TempoMode } from '../../song/profile.js';
 
 /** The fields of OpenMPT's song extension block that the reader uses. */
 export interface SongExtensions {
@@ -23,6 +25,33 @@ export interface SongExtensions {
   readonly preAmp?: number;
   /** "MSF.": OpenMPT playback behaviour bits, least significant bit of byte 0 first. */
   readonly playBehaviour?: Uint8Array;
+  /** "TM..": tempo mode (0 classic, 1 alternative, 2 modern). */
+  readonly tempoMode?: number;
+  /** "DTFR": fractional part of the initial tempo in 1/10000. */
+  readonly tempoFraction?: number;
+  /** "SWNG": tempo swing factors, normalised as OpenMPT does (1 = unchanged). */
+  readonly tempoSwing?: readonly number[];
+}
+
+/** OpenMPT's swing unity (factors are 8.24 fixed point). */
+const SWING_UNITY = 2 ** 24;
+
+/** Reads OpenMPT's tempo swing (u16 count, u32 factors) and normalises it as OpenMPT does. */
+function readSwing(b: Uint8Array, o: number, size: number): number[] {
+  if (size < 2) return [];
+  const count = Math.min((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8), Math.floor((size - 2) / 4));
+  const raw = Array.from({ length: count }, (_, i) => Math.max(SWING_UNITY / 4, Math.min(SWING_UNITY * 4, u32(b, o + 2 + i * 4, 4))));
+  if (raw.length === 0) return [];
+  // Normalise so the factors average to exactly unity (the rounding remainder goes to the first).
+  const mean = Math.floor(raw.reduce((a, v) => a + v, 0) / raw.length);
+  let remain = SWING_UNITY * raw.length;
+  const norm = raw.map((v) => {
+    const n = Math.floor((v * SWING_UNITY) / mean + 0.5);
+    remain -= n;
+    return n;
+  });
+  norm[0] = (norm[0] ?? 0) + remain;
+  return norm.map((v) => v / SWING_UNITY);
 }
 
 function u32(b: Uint8Array, o: number, size: number): number {
@@ -59,7 +88,22 @@ export function readSongExtensions(bytes: Uint8Array, from: number): SongExtensi
     else if (code === '.VGD') out.globalVolume = v;
     else if (code === '.APS') out.preAmp = v;
     else if (code === '.FSM') out.playBehaviour = bytes.slice(o + 6, o + 6 + size);
+    else if (code === '..MT') out.tempoMode = v;
+    else if (code === 'DTFR') out.tempoFraction = v;
+    else if (code === 'SWNG') out.tempoSwing = readSwing(bytes, o + 6, size);
     o += 6 + size;
   }
   return out;
+}
+
+/** The tempo mode and swing an extension block sets (classic and none when absent or unknown). */
+export function profileTiming(ext: SongExtensions): { tempoMode: TempoMode; tempoSwing: readonly number[] } {
+  const tempoMode: TempoMode = ext.tempoMode === 1 ? 'alternative' : ext.tempoMode === 2 ? 'modern' : 'classic';
+  return { tempoMode, tempoSwing: tempoMode === 'modern' ? (ext.tempoSwing ?? []) : [] };
+}
+
+/** The initial tempo with OpenMPT's fractional part (1/10000 BPM) added. */
+export function withTempoFraction(tempo: number, ext: SongExtensions): number {
+  const f = ext.tempoFraction ?? 0;
+  return f > 0 && f < 10000 ? Math.trunc(tempo) + f / 10000 : tempo;
 }

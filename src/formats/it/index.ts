@@ -1,5 +1,6 @@
 // The IT codec: Impulse Tracker modules (and OpenMPT's IT-based MPTM), recognised by IMPM.
 
+import { checkedWriter } from '../common/checked-write.js';
 import type { Codec } from '../registry.js';
 import { probeIT, readIT } from './read.js';
 import { writeIT } from './write.js';
@@ -10,5 +11,5 @@ export const itCodec: Codec = {
   extensions: ['it'],
   probe: probeIT,
   read: readIT,
-  write: writeIT,
+  write: checkedWriter(writeIT, readIT, 'IT'),
 };

@@ -11,7 +11,7 @@ import { ByteReader } from '../common/byte-reader.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
 import { convertITEffect, convertITNote, convertITVolume, type ITEffectContext } from './effects.js';
-import { readSongExtensions } from './extensions.js';
+import { profileTiming, readSongExtensions, withTempoFraction } from './extensions.js';
 import { readInstrument, readOldInstrument, readSample } from './instruments.js';
 import {
   CVT_ADPCM,
@@ -172,13 +172,13 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
         linearSlides: (h.flags & FLAG_LINEAR) !== 0,
         itOldEffects: (h.flags & FLAG_OLD_EFFECTS) !== 0,
         itCompatibleGxx: (h.flags & FLAG_COMPATIBLE_GXX) !== 0,
-      }),
+      }, profileTiming(ext)),
     },
     {
       title: decodeName(h.songName, 'cp437'),
       message,
       initialSpeed: h.speed || 6,
-      initialTempo: ext.tempo !== undefined && ext.tempo >= 32 && ext.tempo <= 1000 ? ext.tempo : Math.max(31, h.tempo),
+      initialTempo: withTempoFraction(ext.tempo !== undefined && ext.tempo >= 32 && ext.tempo <= 1000 ? ext.tempo : Math.max(31, h.tempo), ext),
       globalVolume,
       mixVolume: sniff.halveMixVolume ? Math.floor(mix / 2) : mix,
       rowsPerBeat: ext.rowsPerBeat || (highlights ? h.highlightMinor : 4),

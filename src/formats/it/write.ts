@@ -1,18 +1,25 @@
-// Writes a Song as an Impulse Tracker module (IT 2.14 layout, uncompressed samples): instruments with
-// all three envelopes, samples with loops and sustain loops, masked pattern packing, the song message,
-// MIDI macros, and an empty effect in the last channel so silent trailing channels survive. What IT cannot
-// hold is converted or dropped, and each loss is reported once.
+// Writes a Song as an Impulse Tracker module (IT 2.14 layout, uncompressed samples, instruments, envelopes,
+// sustain loops, message, MIDI macros), with a tracker id (IT 2.14, ModPlug, or Schism Tracker for
+// period-tuned songs) that makes readers play it by the song's rules; what IT cannot hold is reported.
 
 import type { Effect, VolumeCommand } from '../../song/effects.js';
 import { effectCode } from '../../song/notation.js';
 import { getCell } from '../../song/pattern.js';
 import type { Envelope, Instrument, Sample, Song } from '../../song/song.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
+import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
+import { playbackRate } from '../common/tuning.js';
+import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
 import { IT_SMOOTH_MIDI } from './effects.js';
 
-export const IT_LIMITS = { channels: 64, rows: 200, patterns: 240, instruments: 99, samples: 99, orders: 256 } as const;
+const L = FORMAT_LIMITS.it;
+export const IT_LIMITS = {
+  channels: L.channels.max, rows: L.rows.max, patterns: L.patterns, instruments: L.instruments, samples: L.samples,
+  orders: L.orders, envelopePoints: L.envelopes.points,
+} as const;
 
 class Out {
   bytes: number[] = [];
@@ -38,6 +45,9 @@ class Out {
     this.bytes[at + 3] = (v >>> 24) & 0xff;
   }
 }
+
+/** Schism Tracker's version word for 2020-01-01 (0x1050 + days since 2009-10-31). */
+const SCHISM_PERIOD_PITCH_CWTV = 0x1050 + Math.round((Date.UTC(2020, 0, 1) - Date.UTC(2009, 9, 31)) / 86_400_000);
 
 const NNA = { cut: 0, continue: 1, off: 2, fade: 3 } as const;
 const DCT = { off: 0, note: 1, sample: 2, instrument: 3 } as const;
@@ -86,8 +96,8 @@ function volumeByte(v: VolumeCommand, losses: Losses): number | null {
 }
 
 function envelope(out: Out, env: Envelope, filter: boolean, min: number, max: number, losses: Losses): void {
-  const pts = env.points.slice(0, 25);
-  if (env.points.length > 25) losses.add('envelopes cut to 25 points');
+  const pts = env.points.slice(0, IT_LIMITS.envelopePoints);
+  if (env.points.length > pts.length) losses.add(`envelopes cut to ${IT_LIMITS.envelopePoints} points`);
   out.u8((env.enabled && pts.length > 0 ? 1 : 0) | (env.loop ? 2 : 0) | (env.sustain ? 4 : 0) | (env.carry ? 8 : 0) | (filter ? 0x80 : 0));
   out.u8(pts.length);
   out.u8(env.loop?.start ?? 0);
@@ -144,22 +154,31 @@ function isEmptyChannel(pat: Song['patterns'][number], ch: number): boolean {
   return c.note === 0 && c.instrument === 0 && !c.volume && !(c.effects[0] && c.effects[0].kind !== 'none');
 }
 
-function c5Of(s: Sample): number {
-  if (s.tuning.kind === 'c5speed') return Math.round(s.tuning.c5Speed);
-  return Math.round(8363 * 2 ** ((s.tuning.relativeNote * 128 + s.tuning.finetune) / 1536));
+/** The C-5 speed that plays the sample at the pitch it had under the song's rules (MOD: the PAL clock). */
+function c5Of(s: Sample, base: ProfileBase): number {
+  return Math.round(playbackRate(s, base));
 }
 
 export function writeIT(song: Song): WriteResult {
   const losses = new Losses();
+  const dialect = translationContext(song, 'it');
+  reportLongNames(song, 'it', losses);
+  addTimingLosses(song, losses);
   const channels = Math.min(song.channels.length, IT_LIMITS.channels);
-  if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: IT holds 64`);
-  const instruments = song.instruments.slice(0, 255);
-  const samples = song.samples.slice(0, 255);
-  if (song.samples.length > samples.length) losses.add('samples after 255 dropped');
-  const patterns = song.patterns.slice(0, 255);
-  if (song.patterns.length > patterns.length) losses.add('patterns after 255 dropped');
-  const orders = [...song.orders.slice(0, 255).map((o) => (o === 'skip' ? 0xfe : o === 'end' ? 0xff : Math.min(o, 253))), 0xff];
+  if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: IT holds ${IT_LIMITS.channels}`);
+  const instruments = song.instruments.slice(0, IT_LIMITS.instruments);
+  if (song.instruments.length > instruments.length) losses.add(`instruments after ${IT_LIMITS.instruments} dropped`);
+  const samples = song.samples.slice(0, IT_LIMITS.samples);
+  if (song.samples.length > samples.length) losses.add(`samples after ${IT_LIMITS.samples} dropped`);
+  const patterns = song.patterns.slice(0, IT_LIMITS.patterns);
+  if (song.patterns.length > patterns.length) losses.add(`patterns after ${IT_LIMITS.patterns} dropped`);
+  if (song.orders.length > IT_LIMITS.orders) losses.add(`orders after ${IT_LIMITS.orders} dropped`);
+  const orders = [...song.orders.slice(0, IT_LIMITS.orders).map((o) => (o === 'skip' ? 0xfe : o === 'end' ? 0xff : Math.min(o, 253))), 0xff];
   const modplug = song.profile.flags.modplugMixLevels;
+  // Songs tuned by a period table (MOD, S3M, Amiga-slide XM): Impulse Tracker plays exact semitones, but
+  // readers give files of Schism Tracker before 2021-05-02 with Amiga slides Scream Tracker 3's period
+  // table (libopenmpt's Schism quirks), the closest an IT file gets to the song's tuning.
+  const periodPitch = !modplug && !song.profile.flags.linearSlides && !song.profile.flags.periodsAreHertz;
 
   const out = new Out();
   out.raw([0x49, 0x4d, 0x50, 0x4d]);
@@ -171,7 +190,7 @@ export function writeIT(song: Song): WriteResult {
   out.u16(samples.length);
   out.u16(patterns.length);
   // Impulse Tracker 2.14, or ModPlug Tracker's fingerprint for songs that need its rules.
-  out.u16(modplug ? 0x0217 : 0x0214);
+  out.u16(modplug ? 0x0217 : periodPitch ? SCHISM_PERIOD_PITCH_CWTV : 0x0214);
   out.u16(modplug ? 0x0200 : 0x0214);
   const f = song.profile.flags;
   out.u16(1 | (instruments.length > 0 ? 4 : 0) | (f.linearSlides ? 8 : 0) | (f.itOldEffects ? 0x10 : 0) | (f.itCompatibleGxx ? 0x20 : 0) | (song.midiMacros ? 0x80 : 0));
@@ -217,14 +236,15 @@ export function writeIT(song: Song): WriteResult {
   patterns.forEach((pat, pi) => {
     out.set32(ptrAt + (instruments.length + samples.length + pi) * 4, out.at());
     if (pat.effectColumns > 1) losses.add(`pattern ${pi}: effect columns after the first dropped`);
-    const rows = pat.rows;
+    const rows = Math.min(pat.rows, IT_LIMITS.rows);
+    if (pat.rows > rows) losses.add(`pattern ${pi}: rows after ${IT_LIMITS.rows} dropped`);
     const body: number[] = [];
     for (let r = 0; r < rows; r++) {
       // Readers count channels by the data they hold: an empty effect (command 0) in the song's last
       // channel keeps silent trailing channels.
       if (pi === 0 && r === 0 && channels > 1 && isEmptyChannel(pat, channels - 1)) body.push(channels | 0x80, 8, 0, 0);
       for (let ch = 0; ch < channels; ch++) {
-        const cell = getCell(pat, r, ch);
+        const cell = translateCell(getCell(pat, r, ch), dialect, losses);
         let mask = 0;
         const note = cell.note >= 1 && cell.note <= 120 ? cell.note - 1 : cell.note >= 253 ? cell.note : -1;
         if (note >= 0) mask |= 1;
@@ -266,7 +286,7 @@ export function writeIT(song: Song): WriteResult {
     h.u32(frames);
     h.u32(loop?.start ?? 0);
     h.u32(loop?.end ?? 0);
-    h.u32(c5Of(s));
+    h.u32(c5Of(s, song.profile.base));
     h.u32(sus?.start ?? 0);
     h.u32(sus?.end ?? 0);
     const dataAt = out.at();

@@ -1,5 +1,6 @@
 // The MOD codec: ProTracker-family modules with a channel tag and 15-sample Soundtracker files.
 
+import { checkedWriter } from '../common/checked-write.js';
 import type { Codec } from '../registry.js';
 import { probeMOD, readMOD } from './read.js';
 import { writeMOD } from './write.js';
@@ -10,5 +11,5 @@ export const modCodec: Codec = {
   extensions: ['mod'],
   probe: probeMOD,
   read: readMOD,
-  write: writeMOD,
+  write: checkedWriter(writeMOD, readMOD, 'MOD'),
 };

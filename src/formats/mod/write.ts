@@ -7,22 +7,27 @@ import type { Effect, EffectKind } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
+import { translateCell, translationContext } from '../common/translate-effects.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
+import { MOD_C5_RATE, PITCH_TOLERANCE_CENTS, playbackRate } from '../common/tuning.js';
+import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
 import { MOD_PERIODS } from './effects.js';
 
 /** What a MOD holds, for the writer and the export linter. */
+const L = FORMAT_LIMITS.mod;
 export const MOD_LIMITS = {
-  channels: 99,
-  rows: 64,
-  patterns: 128,
-  samples: 31,
-  orders: 128,
+  channels: L.channels.max,
+  rows: L.rows.max,
+  patterns: L.patterns,
+  samples: L.samples,
+  orders: L.orders,
   /** Longest sample in frames (65535 words). */
-  sampleFrames: 0x1fffe,
+  sampleFrames: L.sampleFrames,
   /** Model notes the ProTracker period table covers (C-2..B-8 in model terms). */
-  lowestNote: 25,
-  highestNote: 25 + MOD_PERIODS.length - 1,
+  lowestNote: L.notes.lowest,
+  highestNote: Math.min(L.notes.highest, L.notes.lowest + MOD_PERIODS.length - 1),
 } as const;
 
 const MAIN: Partial<Record<EffectKind, number>> = {
@@ -88,22 +93,27 @@ function pcm8(s: Sample, losses: Losses, label: string): Int8Array {
   return out;
 }
 
-/** The finetune nibble for a sample's tuning (1/8-semitone steps, -8..7). */
-function finetuneNibble(s: Sample, losses: Losses, label: string): number {
-  let eighths: number;
-  if (s.tuning.kind === 'finetune') {
+/** The finetune nibble (1/8-semitone steps, -8..7) that plays the sample at its pitch under the song's rules. */
+function finetuneNibble(s: Sample, base: ProfileBase, losses: Losses, label: string): number {
+  if (base === 'mod' && s.tuning.kind === 'finetune') {
     if (s.tuning.relativeNote !== 0) losses.add(`${label}: transpose of ${s.tuning.relativeNote} semitones lost (MOD samples have finetune only)`);
-    eighths = Math.round(s.tuning.finetune / 16);
-  } else {
-    const semis = 12 * Math.log2(s.tuning.c5Speed / 8363);
-    if (Math.abs(semis) > 1) losses.add(`${label}: tuned ${semis.toFixed(1)} semitones from 8363 Hz; MOD finetune reaches one semitone`);
-    eighths = Math.round(semis * 8);
+    return Math.max(-8, Math.min(7, Math.round(s.tuning.finetune / 16))) & 0x0f;
   }
-  return Math.max(-8, Math.min(7, eighths)) & 0x0f;
+  // Other trackers play C-5 at 8363 Hz, ProTracker at the PAL clock's 8287 Hz: MOD finetune makes up the difference.
+  const semis = 12 * Math.log2(playbackRate(s, base) / MOD_C5_RATE);
+  const eighths = Math.max(-8, Math.min(7, Math.round(semis * 8)));
+  const cents = (semis * 8 - eighths) * 12.5;
+  if (Math.abs(cents) > PITCH_TOLERANCE_CENTS) {
+    losses.add(Math.abs(semis) > 1 ? `${label}: tuned ${semis.toFixed(1)} semitones from ProTracker's C-2; MOD finetune reaches one semitone` : `${label}: pitch off by ${cents.toFixed(0)} cents`);
+  }
+  return eighths & 0x0f;
 }
 
 export function writeMOD(song: Song): WriteResult {
   const losses = new Losses();
+  const dialect = translationContext(song, 'mod');
+  reportLongNames(song, 'mod', losses);
+  addTimingLosses(song, losses);
   const channels = Math.min(song.channels.length, MOD_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: MOD holds ${MOD_LIMITS.channels}`);
 
@@ -141,7 +151,7 @@ export function writeMOD(song: Song): WriteResult {
     header.set(encodeName(s.name, 22, 'cp1252'), o);
     const words = Math.ceil(data.length / 2);
     view.setUint16(o + 22, words);
-    header[o + 24] = finetuneNibble(s, losses, `sample ${i + 1}`);
+    header[o + 24] = finetuneNibble(s, song.profile.base, losses, `sample ${i + 1}`);
     header[o + 25] = Math.min(64, s.volume);
     if (s.sustainLoop) losses.add(`sample ${i + 1}: sustain loop dropped (MOD has none)`);
     if (s.pan !== null) losses.add('sample default panning lost (MOD has none)');
@@ -166,6 +176,7 @@ export function writeMOD(song: Song): WriteResult {
   if (song.initialSpeed !== 6) startFx.push([0x0f, Math.max(1, Math.min(0x1f, song.initialSpeed))]);
   if (song.initialTempo !== 125) startFx.push([0x0f, Math.max(0x20, Math.min(0xff, Math.round(song.initialTempo)))]);
   if (song.globalVolume !== 128) losses.add('global volume lost: MOD has none');
+  if (song.message) losses.add('song message dropped (MOD has none)');
   if (song.instruments.length === 0 && song.samples.some((s) => s.vibrato.depth > 0)) losses.add('sample auto-vibrato lost');
 
   const patternBytes = new Uint8Array(patternCount * 64 * channels * 4);
@@ -180,7 +191,7 @@ export function writeMOD(song: Song): WriteResult {
           // A shorter pattern ends with a break on its last row (written on channel 0 below).
           continue;
         }
-        const cell = getCell(pat, row, ch);
+        const cell = translateCell(getCell(pat, row, ch), dialect, losses);
         let period = 0;
         let effect: [number, number] | null = null;
         if (cell.note >= 1 && cell.note <= 120) {

@@ -5,7 +5,7 @@ import { createChannel, createInstrument, createSample, createSong, DEFAULT_ROWS
 import { type Notation, parseEffect, parseInstrument, parseVolume } from '../../song/notation.js';
 import { NOTE_MAX, parseNote } from '../../song/notes.js';
 import { createPattern, MAX_CHANNELS, MAX_EFFECT_COLUMNS, MAX_ROWS, type Pattern, writeCell } from '../../song/pattern.js';
-import { isProfileFlag, makeProfile, PROFILE_BASES, type ProfileBase, type ProfileFlag } from '../../song/profile.js';
+import { isProfileFlag, makeProfile, PROFILE_BASES, type ProfileBase, type ProfileFlag, TEMPO_MODES, type TempoMode } from '../../song/profile.js';
 import type { Channel, Instrument, MidiMacros, OrderEntry, Sample, SamplePcm, Song, SongOrigin, VibratoWaveform } from '../../song/song.js';
 import { decodeBase64 } from '../common/base64.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
@@ -205,7 +205,7 @@ class TrkReader {
       case 'title': this.song = { ...s, title: this.str(value, key) }; return;
       case 'message': this.song = { ...s, message: this.str(value, key) }; return;
       case 'speed': this.song = { ...s, initialSpeed: this.int(value, key, 1, 255) }; return;
-      case 'tempo': this.song = { ...s, initialTempo: this.int(value, key, 1, 1000) }; return;
+      case 'tempo': this.song = { ...s, initialTempo: this.tempo(value, key) }; return;
       case 'global-volume': this.song = { ...s, globalVolume: this.int(value, key, 0, 128) }; return;
       case 'mix-volume': this.song = { ...s, mixVolume: this.int(value, key, 0, 128) }; return;
       case 'stereo-separation': this.song = { ...s, stereoSeparation: this.int(value, key, 0, 128) }; return;
@@ -214,6 +214,8 @@ class TrkReader {
       case 'restart': this.song = { ...s, restartOrder: this.int(value, key, 0, 65535) }; return;
       case 'notation': this.song = { ...s, notation: this.oneOf<Notation>(value, key, ['xm', 'it']) }; return;
       case 'profile': this.song = { ...s, profile: this.parseProfile(value) }; return;
+      case 'tempo-mode': this.song = { ...s, profile: { ...s.profile, tempoMode: this.oneOf<TempoMode>(value, key, TEMPO_MODES) } }; return;
+      case 'tempo-swing': this.song = { ...s, profile: { ...s.profile, tempoSwing: this.swing(value, key) } }; return;
       case 'origin': this.song = { ...s, origin: this.parseOrigin(value) }; return;
       case 'patterns': this.counts.patterns = this.int(value, key, 0, MAX_COUNT); return;
       case 'instruments': this.counts.instruments = this.int(value, key, 0, 255); return;
@@ -233,7 +235,23 @@ class TrkReader {
       if (!isProfileFlag(name)) this.fail(`unknown profile flag "${name}" (made by a newer tracker?)`);
       changes[name] = m[2] === 'on';
     }
-    return makeProfile(b, changes);
+    return makeProfile(b, changes, { tempoMode: this.song.profile.tempoMode, tempoSwing: this.song.profile.tempoSwing });
+  }
+
+  /** A tempo: a whole number, or OpenMPT's fractional tempo with up to 4 decimals. */
+  private tempo(value: string, key: string): number {
+    if (/^\d+\.\d{1,4}$/.test(value)) {
+      const t = Number(value);
+      if (t >= 1 && t <= 1000) return t;
+    }
+    return this.int(value, key, 1, 1000);
+  }
+
+  /** Tempo swing: comma-separated factors 0.25..4. */
+  private swing(value: string, key: string): number[] {
+    const parts = value.split(',').map((v) => Number(v.trim()));
+    if (parts.length === 0 || parts.some((v) => !Number.isFinite(v) || v < 0.25 || v > 4)) this.fail(`${key} must be comma-separated factors 0.25..4, got "${value}"`);
+    return parts;
   }
 
   private parseOrigin(value: string): SongOrigin {

@@ -66,6 +66,8 @@ function writeSongSection(song: Song, out: string[]): void {
   out.push(`restart = ${song.restartOrder}`);
   out.push(`notation = ${song.notation}`);
   out.push(`profile = ${song.profile.base}${overrides.length > 0 ? ' ' + overrides.join(' ') : ''}`);
+  if (song.profile.tempoMode !== 'classic') out.push(`tempo-mode = ${song.profile.tempoMode}`);
+  if (song.profile.tempoSwing.length > 0) out.push(`tempo-swing = ${song.profile.tempoSwing.join(',')}`);
   out.push(`origin = ${song.origin.format} ${quote(song.origin.tracker)}`);
   out.push(`patterns = ${song.patterns.length}`);
   out.push(`instruments = ${song.instruments.length}`);

@@ -1,5 +1,6 @@
 // The S3M codec: Scream Tracker 3 modules, recognised by their SCRM signature.
 
+import { checkedWriter } from '../common/checked-write.js';
 import type { Codec } from '../registry.js';
 import { probeS3M, readS3M } from './read.js';
 import { writeS3M } from './write.js';
@@ -10,5 +11,5 @@ export const s3mCodec: Codec = {
   extensions: ['s3m'],
   probe: probeS3M,
   read: readS3M,
-  write: writeS3M,
+  write: checkedWriter(writeS3M, readS3M, 'S3M'),
 };

@@ -7,11 +7,16 @@ import { type Effect } from '../../song/effects.js';
 import { effectCode } from '../../song/notation.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
+import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
+import { playbackRate } from '../common/tuning.js';
+import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
 
-export const S3M_LIMITS = { channels: 32, rows: 64, patterns: 255, samples: 255, orders: 255 } as const;
+const L = FORMAT_LIMITS.s3m;
+export const S3M_LIMITS = { channels: L.channels.max, rows: L.rows.max, patterns: L.patterns, samples: L.samples, orders: L.orders } as const;
 
 class Out {
   bytes: number[] = [];
@@ -60,18 +65,23 @@ function effectBytes(e: Effect, song: Song, losses: Losses): [number, number] | 
 }
 
 /** The C-5 speed a sample plays at. */
-function c5Of(s: Sample): number {
-  if (s.tuning.kind === 'c5speed') return Math.round(s.tuning.c5Speed);
-  return Math.round(8363 * 2 ** ((s.tuning.relativeNote * 128 + s.tuning.finetune) / 1536));
+/** The C-5 speed that plays the sample at the pitch it had under the song's rules (MOD: the PAL clock). */
+function c5Of(s: Sample, base: ProfileBase): number {
+  return Math.round(playbackRate(s, base));
 }
 
 export function writeS3M(song: Song): WriteResult {
   const losses = new Losses();
+  const dialect = translationContext(song, 's3m');
+  reportLongNames(song, 's3m', losses);
+  addTimingLosses(song, losses);
   const flags = song.profile.flags;
   // Which tracker to claim: it decides the rules a reader plays the file with.
   const style = flags.st3Quirks ? 'st3' : flags.st3LimitPeriod ? 'modplug' : 'it';
   const channels = Math.min(song.channels.length, S3M_LIMITS.channels);
-  if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: S3M holds 32`);
+  if (song.channels.length > channels) losses.add(`channels ${channels + 1}..${song.channels.length} dropped: S3M holds ${S3M_LIMITS.channels}`);
+  if (song.orders.length > S3M_LIMITS.orders) losses.add(`orders after ${S3M_LIMITS.orders} dropped`);
+  if (Math.max(song.instruments.length, song.samples.length) > S3M_LIMITS.samples) losses.add(`samples after ${S3M_LIMITS.samples} dropped`);
 
   const samples: (Sample | null)[] = song.instruments.length === 0
     ? song.samples.slice(0, S3M_LIMITS.samples)
@@ -163,7 +173,7 @@ export function writeS3M(song: Song): WriteResult {
     const body: number[] = [];
     for (let row = 0; row < 64; row++) {
       for (let ch = 0; ch < channels && row < pat.rows; ch++) {
-        const cell = getCell(pat, row, ch);
+        const cell = translateCell(getCell(pat, row, ch), dialect, losses);
         let note = -1;
         if (cell.note >= 1 && cell.note <= 120) {
           const k = cell.note - 13;
@@ -209,7 +219,7 @@ export function writeS3M(song: Song): WriteResult {
       h.splice(0x30, 28, ...name);
       h[0x1c] = Math.min(64, s.volume);
       const le32 = (o: number, v: number) => h.splice(o, 4, v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
-      le32(0x20, Math.min(0xffff, c5Of(s)));
+      le32(0x20, Math.min(0xffff, c5Of(s, song.profile.base)));
       if (s.adlib) {
         h[0] = 2;
         h.splice(0x10, 12, ...Array.from(s.adlib.subarray(0, 12)));

@@ -1,5 +1,6 @@
 // The XM codec: FastTracker 2 extended modules, recognised by their "Extended Module: " signature.
 
+import { checkedWriter } from '../common/checked-write.js';
 import type { Codec } from '../registry.js';
 import { probeXM, readXM } from './read.js';
 import { writeXM } from './write.js';
@@ -10,5 +11,5 @@ export const xmCodec: Codec = {
   extensions: ['xm'],
   probe: probeXM,
   read: readXM,
-  write: writeXM,
+  write: checkedWriter(writeXM, readXM, 'XM'),
 };

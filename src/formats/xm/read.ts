@@ -10,7 +10,7 @@ import { ByteReader } from '../common/byte-reader.js';
 import { NO_ZXX_MACROS } from '../common/midi-macros.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
-import { readSongExtensions } from '../it/extensions.js';
+import { profileTiming, readSongExtensions, withTempoFraction } from '../it/extensions.js';
 import { readAdpcm } from '../mod/samples.js';
 import { readXMChunks } from './chunks.js';
 import { convertXMEffect, convertXMVolume } from './effects.js';
@@ -128,7 +128,7 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
   if (patterns.length === 0) patterns.push(createPattern(64, h.channels));
 
   const song = createSong(
-    { channels: h.channels, notation: 'xm', profile: makeProfile('xm', { ...result.flags, linearSlides: (h.flags & FLAG_LINEAR) !== 0 }) },
+    { channels: h.channels, notation: 'xm', profile: makeProfile('xm', { ...result.flags, linearSlides: (h.flags & FLAG_LINEAR) !== 0 }, profileTiming(ext)) },
     {
       title: decodeName(h.songName, 'cp437'),
       message: chunks.message,
@@ -136,7 +136,7 @@ export function readXM(bytes: Uint8Array): ReadResult<Song> {
       ...(ext.rowsPerBeat ? { rowsPerBeat: Math.min(ext.rowsPerBeat, 255) } : {}),
       ...(ext.rowsPerMeasure ? { rowsPerMeasure: Math.min(ext.rowsPerMeasure, 255) } : {}),
       initialSpeed: h.speed === 0 ? 6 : Math.min(h.speed, 255),
-      initialTempo: h.tempo === 0 ? 125 : Math.max(32, Math.min(h.tempo, 512)),
+      initialTempo: withTempoFraction(h.tempo === 0 ? 125 : Math.max(32, Math.min(h.tempo, 512)), ext),
       globalVolume: 128,
       mixVolume: 48,
       restartOrder: h.restart < orders.length ? h.restart : 0,

@@ -7,11 +7,19 @@ import type { Effect, EffectKind, VolumeCommand } from '../../song/effects.js';
 import { getCell } from '../../song/pattern.js';
 import type { Envelope, Instrument, MidiMacros, Sample, Song } from '../../song/song.js';
 import type { WriteResult } from '../common/format-error.js';
-import { Losses } from '../common/losses.js';
+import { addTimingLosses, Losses } from '../common/losses.js';
+import { translateCell, translationContext } from '../common/translate-effects.js';
 import { NO_ZXX_MACROS } from '../common/midi-macros.js';
+import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
+import { playbackRate, rateToFinetune } from '../common/tuning.js';
+import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
 
-export const XM_LIMITS = { channels: 127, rows: 256, patterns: 256, instruments: 128, samplesPerInstrument: 16, orders: 256, envelopePoints: 12 } as const;
+const L = FORMAT_LIMITS.xm;
+export const XM_LIMITS = {
+  channels: L.channels.max, rows: L.rows.max, patterns: L.patterns, instruments: L.instruments,
+  samplesPerInstrument: L.samplesPerInstrument, orders: L.orders, envelopePoints: L.envelopes.points,
+} as const;
 
 const MOD_MAIN: Partial<Record<EffectKind, number>> = {
   arpeggio: 0, portaUp: 1, portaDown: 2, tonePorta: 3, vibrato: 4, tonePortaVolSlide: 5, vibratoVolSlide: 6, tremolo: 7,
@@ -123,15 +131,14 @@ function writeEnvelope(out: Out, env: Envelope, offset: number, losses: Losses, 
 
 const VIB_TYPE = { sine: 0, square: 1, rampUp: 2, rampDown: 3, random: 4 } as const;
 
-function tuningOf(s: Sample): { relativeNote: number; finetune: number } {
-  if (s.tuning.kind === 'finetune') return { relativeNote: s.tuning.relativeNote, finetune: s.tuning.finetune };
-  const total = Math.round(12 * 128 * Math.log2(s.tuning.c5Speed / 8363));
-  const relativeNote = Math.max(-96, Math.min(95, Math.round(total / 128)));
-  return { relativeNote, finetune: Math.max(-128, Math.min(127, total - relativeNote * 128)) };
+/** Relative note and finetune that play the sample at its pitch under the song's rules (MOD: the PAL clock). */
+function tuningOf(s: Sample, base: ProfileBase): { relativeNote: number; finetune: number } {
+  if (s.tuning.kind === 'finetune' && base !== 'mod') return { relativeNote: s.tuning.relativeNote, finetune: s.tuning.finetune };
+  return rateToFinetune(playbackRate(s, base), 'xm');
 }
 
 /** The sample header and its delta-coded data (stereo: left half, then right half). */
-function sampleParts(s: Sample, losses: Losses, modplug: boolean): { header: Out; data: number[] } {
+function sampleParts(s: Sample, base: ProfileBase, losses: Losses, modplug: boolean): { header: Out; data: number[] } {
   const { pcm } = s;
   const frames = Math.floor(pcm.data.length / pcm.channels);
   const bits16 = pcm.bits !== 8;
@@ -156,7 +163,7 @@ function sampleParts(s: Sample, losses: Losses, modplug: boolean): { header: Out
   h.u32(loop ? loop.start * unit : 0);
   h.u32(loop ? (loop.end - loop.start) * unit : 0);
   h.u8(Math.min(64, s.volume));
-  const t = tuningOf(s);
+  const t = tuningOf(s, base);
   h.u8(t.finetune & 0xff);
   h.u8((loop ? (loop.pingPong ? 2 : 1) : 0) | (bits16 ? 0x10 : 0) | (pcm.channels === 2 ? 0x20 : 0));
   h.u8(s.pan === null ? 128 : Math.min(255, s.pan));
@@ -171,6 +178,9 @@ function sampleParts(s: Sample, losses: Losses, modplug: boolean): { header: Out
 
 export function writeXM(song: Song): WriteResult {
   const losses = new Losses();
+  const dialect = translationContext(song, 'xm');
+  reportLongNames(song, 'xm', losses);
+  addTimingLosses(song, losses);
   const out = new Out();
   const channels = Math.min(song.channels.length, XM_LIMITS.channels);
   if (song.channels.length > channels) losses.add(`channels ${channels + 1}.. dropped: XM holds ${XM_LIMITS.channels}`);
@@ -183,6 +193,7 @@ export function writeXM(song: Song): WriteResult {
     if (o === 'skip') losses.add('skip markers (+++) removed from the order list');
     else orders.push(o);
   }
+  if (orders.length > XM_LIMITS.orders) losses.add(`orders after ${XM_LIMITS.orders} dropped`);
   const patterns = song.patterns.slice(0, XM_LIMITS.patterns);
   if (song.patterns.length > patterns.length) losses.add(`patterns after ${XM_LIMITS.patterns} dropped`);
   const sampleMode = song.instruments.length === 0;
@@ -227,7 +238,7 @@ export function writeXM(song: Song): WriteResult {
     const body: number[] = [];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < channels; c++) {
-        const cell = getCell(pat, r, c);
+        const cell = translateCell(getCell(pat, r, c), dialect, losses);
         let note = 0;
         let vol = cell.volume ? volumeByte(cell.volume, losses) : 0;
         let fx: [number, number] | null = cell.effects[0] && cell.effects[0].kind !== 'none' ? effectBytes(cell.effects[0], song, losses) : null;
@@ -312,7 +323,7 @@ export function writeXM(song: Song): WriteResult {
     out.u8(midi.channel > 0 ? midi.channel - 1 : 0);
     out.u16(midi.program >= 0 ? midi.program : 0);
     out.raw(new Array<number>(263 - 245).fill(0));
-    const parts = samples.map((s) => sampleParts(s, losses, modplug));
+    const parts = samples.map((s) => sampleParts(s, song.profile.base, losses, modplug));
     for (const p of parts) out.raw(p.header.bytes);
     for (const p of parts) out.raw(p.data);
   }

@@ -39,6 +39,10 @@ function extend(state: AppState, rows: number, channels: number): AppState {
   return { ...state, cursor: { ...state.cursor, row, channel }, selection: { ...base, row, channel } };
 }
 
+function measureRows(state: AppState): number {
+  return Math.max(1, state.song.rowsPerMeasure || 16);
+}
+
 function selectChannel(state: AppState): AppState {
   const pattern = currentPattern(state);
   if (!pattern) return state;
@@ -101,6 +105,8 @@ export const BLOCK_COMMANDS: Readonly<Record<string, CommandDef>> = {
   'block.extendDown': { run: (s) => extend(s, 1, 0) },
   'block.extendLeft': { run: (s) => extend(s, 0, -1) },
   'block.extendRight': { run: (s) => extend(s, 0, 1) },
+  'block.extendPageUp': { run: (s) => extend(s, -measureRows(s), 0) },
+  'block.extendPageDown': { run: (s) => extend(s, measureRows(s), 0) },
   'block.begin': { run: (s) => ({ ...s, selection: anchorAtCursor(s) }) },
   'block.end': {
     run: (s) => {

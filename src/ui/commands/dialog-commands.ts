@@ -6,6 +6,8 @@ import { scaleVolumes } from '../../song/edit-block.js';
 import { replaceSampleData } from '../../song/edit-instrument.js';
 import { setPatternLength } from '../../song/edit-pattern.js';
 import { SYNTH_KINDS, synthesize } from '../../song/synth.js';
+import { defaultKeymap } from '../keys/keymap.js';
+import { helpMaxScroll } from '../render/help-view.js';
 import type { AppState, Modal, PromptTarget } from '../store/app-state.js';
 import { submitAudioChoice } from './audio-output-commands.js';
 import { targetBlock } from './block-commands.js';
@@ -84,6 +86,14 @@ function helpPage(state: AppState): number {
   return Math.max(1, state.size.rows - 6);
 }
 
+/** Scrolls the help screen by `delta` lines, no further than its last page (the keymap's descriptions set the length). */
+function scrollHelp(state: AppState, delta: number): AppState {
+  return help(state, (v) => {
+    const max = helpMaxScroll(defaultKeymap(), v.query, state.size.columns, state.size.rows - 3);
+    return { ...v, scroll: Math.max(0, Math.min(max, v.scroll + delta)) };
+  });
+}
+
 export const DIALOG_COMMANDS: Readonly<Record<string, CommandDef>> = {
   'prompt.type': { run: (s, c) => prompt(s, (m) => ({ ...s, modal: { ...m, text: m.text + (c.text ?? '') } })) },
   'prompt.backspace': { run: (s) => prompt(s, (m) => ({ ...s, modal: { ...m, text: [...m.text].slice(0, -1).join('') } })) },
@@ -98,10 +108,10 @@ export const DIALOG_COMMANDS: Readonly<Record<string, CommandDef>> = {
   'choose.down': { run: (s) => choose(s, (m) => ({ ...s, modal: { ...m, selected: Math.min(m.options.length - 1, m.selected + 1) } })) },
   'choose.submit': { undoable: true, run: (s) => choose(s, (m) => submitChoice(s, m)) },
   'choose.cancel': { run: (s) => ({ ...s, modal: null }) },
-  'help.up': { run: (s) => help(s, (v) => ({ ...v, scroll: Math.max(0, v.scroll - 1) })) },
-  'help.down': { run: (s) => help(s, (v) => ({ ...v, scroll: v.scroll + 1 })) },
-  'help.pageUp': { run: (s) => help(s, (v) => ({ ...v, scroll: Math.max(0, v.scroll - helpPage(s)) })) },
-  'help.pageDown': { run: (s) => help(s, (v) => ({ ...v, scroll: v.scroll + helpPage(s) })) },
+  'help.up': { run: (s) => scrollHelp(s, -1) },
+  'help.down': { run: (s) => scrollHelp(s, 1) },
+  'help.pageUp': { run: (s) => scrollHelp(s, -helpPage(s)) },
+  'help.pageDown': { run: (s) => scrollHelp(s, helpPage(s)) },
   'help.search': { run: (s) => help(s, (v) => ({ ...v, searching: true, query: '', scroll: 0 })) },
   'help.close': { run: (s) => ({ ...s, view: viewOf(s, s.previousView) }) },
   'helpSearch.type': { run: (s, c) => help(s, (v) => ({ ...v, query: v.query + (c.text ?? ''), scroll: 0 })) },

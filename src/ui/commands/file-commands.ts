@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { allCodecs, type FormatId } from '../../formats/registry.js';
+import type { Song } from '../../song/song.js';
 import type { AppState, Intent } from '../store/app-state.js';
 import { isModified } from '../store/app-state.js';
 import { type CommandDef, type CommandResult, notify, openModal, withEffects } from './command.js';
@@ -12,6 +13,28 @@ import { NAVIGATION_COMMANDS } from './navigation.js';
 /** The formats tracker can write today (codecs with a writer), in registry order. */
 export function writableFormats(): readonly { readonly id: FormatId; readonly name: string; readonly extension: string }[] {
   return allCodecs().filter((c) => c.write).map((c) => ({ id: c.id, name: c.name, extension: c.extensions[0] ?? c.id }));
+}
+
+const lossCache = new WeakMap<Song, Map<FormatId, readonly string[]>>();
+
+/** What saving the song in a format would lose (its writer's warnings), worked out once per song and format. */
+export function formatLosses(song: Song, id: FormatId): readonly string[] {
+  let byFormat = lossCache.get(song);
+  if (!byFormat) {
+    byFormat = new Map();
+    lossCache.set(song, byFormat);
+  }
+  const known = byFormat.get(id);
+  if (known) return known;
+  const codec = allCodecs().find((c) => c.id === id);
+  let losses: readonly string[];
+  try {
+    losses = codec?.write ? codec.write(song).warnings : [];
+  } catch (e) {
+    losses = [`cannot be written: ${e instanceof Error ? e.message : String(e)}`];
+  }
+  byFormat.set(id, losses);
+  return losses;
 }
 
 /** Resolves what the user typed: ~ is the home folder, relative paths start at `base`. */

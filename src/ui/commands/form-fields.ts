@@ -8,7 +8,7 @@ import { setChannelCount, setPatternLength } from '../../song/edit-pattern.js';
 import { SETTING_RANGES, setSongSettings, type SongSettings } from '../../song/edit-song.js';
 import type { Instrument, NewNoteAction, Sample } from '../../song/song.js';
 import type { AppState } from '../store/app-state.js';
-import { withSong } from './command.js';
+import { notify, withSong } from './command.js';
 
 /** A field of a form screen. */
 export type FormField =
@@ -47,7 +47,8 @@ function loopField(id: 'loopStart' | 'loopEnd', label: string): FormField {
     get: (s) => { const smp = sampleOf(s); return id === 'loopStart' ? smp?.loop?.start ?? 0 : smp?.loop?.end ?? 0; },
     set: (s, v) => {
       const smp = sampleOf(s);
-      if (!smp?.loop) return s;
+      if (!smp) return s;
+      if (!smp.loop) return notify(s, 'loop is off: choose forward or ping-pong first', 'error');
       const type = loopTypeOf(smp.loop);
       return editSample(s, (song) => setSampleLoop(song, s.sample, type, id === 'loopStart' ? v : smp.loop?.start, id === 'loopEnd' ? v : smp.loop?.end));
     },
@@ -139,7 +140,7 @@ export function settingsFields(): readonly FormField[] {
     songSetting('restartOrder', 'Restart order'),
     { kind: 'number', id: 'channels', label: 'Channels', min: 1, max: 127, get: (s) => s.song.channels.length, set: (s, v) => withSong(s, setChannelCount(s.song, v)) },
     {
-      kind: 'number', id: 'patternLength', label: 'Pattern length (this pattern)', min: 1, max: 1024, bigStep: 16,
+      kind: 'number', id: 'patternLength', label: 'Rows in this pattern', min: 1, max: 1024, bigStep: 16,
       get: (s) => s.song.patterns[s.cursor.pattern]?.rows ?? 64,
       set: (s, v) => withSong(s, setPatternLength(s.song, s.cursor.pattern, v)),
     },

@@ -4,7 +4,7 @@
 import { clonePatternAtOrder, insertOrder, newPatternAtOrder } from '../../song/edit-order.js';
 import { addPattern, clonePatternAt } from '../../song/edit-pattern.js';
 import type { PlayMode } from '../../engine/protocol.js';
-import type { AppState } from '../store/app-state.js';
+import type { AppState, Snapshot } from '../store/app-state.js';
 import { clampCursor, type CommandDef, type CommandResult, currentPattern, engine, notify, openModal, withEffects } from './command.js';
 
 function placePattern(state: AppState, kind: 'clone' | 'new'): AppState {
@@ -43,18 +43,26 @@ function play(state: AppState, mode: PlayMode, order: number, row: number): Comm
   return withEffects(state, engine({ type: 'play', mode, order, row }));
 }
 
+/** Where the editor is now, to come back to after an undo (or a redo), for the edit `what`. */
+function snapshotOf(state: AppState, what: string): Snapshot {
+  return { song: state.song, cursor: state.cursor, sample: state.sample, instrument: state.instrument, what };
+}
+
+function restore(state: AppState, snap: Snapshot, history: AppState['history'], verb: string): AppState {
+  const next = clampCursor({ ...state, song: snap.song, cursor: snap.cursor, sample: snap.sample, instrument: snap.instrument, history, selection: null });
+  return notify(next, `${verb}: ${snap.what}`);
+}
+
 function undo(state: AppState): AppState {
   const snap = state.history.past.at(-1);
   if (!snap) return notify(state, 'nothing to undo');
-  const history = { past: state.history.past.slice(0, -1), future: [...state.history.future, { song: state.song, cursor: state.cursor }] };
-  return clampCursor({ ...state, song: snap.song, cursor: snap.cursor, history, selection: null });
+  return restore(state, snap, { past: state.history.past.slice(0, -1), future: [...state.history.future, snapshotOf(state, snap.what)] }, 'undone');
 }
 
 function redo(state: AppState): AppState {
   const snap = state.history.future.at(-1);
   if (!snap) return notify(state, 'nothing to redo');
-  const history = { past: [...state.history.past, { song: state.song, cursor: state.cursor }], future: state.history.future.slice(0, -1) };
-  return clampCursor({ ...state, song: snap.song, cursor: snap.cursor, history, selection: null });
+  return restore(state, snap, { past: [...state.history.past, snapshotOf(state, snap.what)], future: state.history.future.slice(0, -1) }, 'redone');
 }
 
 export const PATTERN_COMMANDS: Readonly<Record<string, CommandDef>> = {

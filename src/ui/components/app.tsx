@@ -5,11 +5,19 @@
 import { Box, Text, useStdin, useWindowSize } from 'ink';
 import { memo, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { KeyDecoder } from '../keys/key-decoder.js';
+import { installInkFastOutput } from '../render/ink-fast-output.js';
 import { inkNormalize } from '../render/ink-normalize.js';
 import { screenLines } from '../render/screen-lines.js';
 import { type ColorLevel, Theme } from '../render/theme.js';
 import type { ScreenSize } from '../store/app-state.js';
 import type { AppStore } from '../store/store.js';
+
+/**
+ * How the editor asks Ink to draw: only changed lines are written, on the alternate screen. The
+ * store already limits playback redraws to the display frame rate, so Ink's own throttle is kept
+ * short: a key press right after a playback frame is not held back.
+ */
+export const INK_OPTIONS = { exitOnCtrlC: false, incrementalRendering: true, maxFps: 1000, alternateScreen: true, interactive: true } as const;
 
 export interface AppProps {
   readonly store: AppStore;
@@ -17,6 +25,9 @@ export interface AppProps {
   /** A fixed terminal size (tests); otherwise the real terminal's, following resizes. */
   readonly size?: ScreenSize;
 }
+
+// Ink re-tokenises every row of every frame into cells; whole-row frames like ours can skip that.
+await installInkFastOutput();
 
 /** How long a cut-off escape sequence may wait for its end before it counts as typed keys. */
 const PENDING_SEQUENCE_MS = 40;

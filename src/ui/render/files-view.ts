@@ -1,7 +1,9 @@
 // The files screen: open or save, the folder's songs and sub-folders, recent files, and in save
-// mode the formats that can be written (from the codec registry, so new writers appear here).
+// mode the formats that can be written (from the codec registry, so new writers appear here), what
+// the chosen format holds (its limits table) and what of this song it cannot hold.
 
-import { writableFormats } from '../commands/file-commands.js';
+import { describeLimits } from '../../formats/common/limits.js';
+import { formatLosses, writableFormats } from '../commands/file-commands.js';
 import type { AppState } from '../store/app-state.js';
 import { fit, LineBuilder, printable } from './line.js';
 import type { Theme } from './theme.js';
@@ -29,6 +31,19 @@ export function filesLines(state: AppState, width: number, height: number, theme
       .add(current ? `${current.name} (.${current.extension})` : 'none', theme.sgr('key', 'none', true))
       .add(`   writable: ${formats.map((f) => `.${f.extension}`).join(' ')}`, theme.sgr('dim'))
       .done());
+    if (current) {
+      const label = current.extension.toUpperCase();
+      if (current.id !== 'trk') lines.push(new LineBuilder(width, theme).add(` ${label} holds ${describeLimits(current.id)[0] ?? ''}`, theme.sgr('dim')).done());
+      const losses = formatLosses(state.song, current.id);
+      if (losses.length === 0) lines.push(new LineBuilder(width, theme).add(` ${label} holds this song as it is`, theme.sgr('dim')).done());
+      else {
+        lines.push(new LineBuilder(width, theme)
+          .add(` ${label} cannot hold ${losses.length} thing${losses.length === 1 ? '' : 's'} of this song`, theme.sgr('rowNumber'))
+          .add(losses.length > 2 ? ` (first 2; all are listed before saving):` : ':', theme.sgr('dim'))
+          .done());
+        for (const loss of losses.slice(0, 2)) lines.push(new LineBuilder(width, theme).add(`   - ${printable(loss)}`, theme.sgr('default')).done());
+      }
+    }
   }
   lines.push(new LineBuilder(width, theme).add(' Folder: ', theme.sgr('rowNumber')).add(printable(v.dir), theme.sgr(v.pane === 'folder' ? 'accent' : 'default')).done());
   const items: { label: string; detail: string }[] = v.pane === 'folder'

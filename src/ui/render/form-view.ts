@@ -3,10 +3,10 @@
 // graph or as text.
 
 import { sampleFrames } from '../../song/create.js';
-import type { Envelope } from '../../song/song.js';
+import type { Envelope, Sample } from '../../song/song.js';
 import { fieldText, type FormField, formFieldsOf } from '../commands/form-fields.js';
 import type { AppState } from '../store/app-state.js';
-import { fit, LineBuilder, printable } from './line.js';
+import { fit, LineBuilder, printable, wrapText } from './line.js';
 import type { Theme } from './theme.js';
 
 interface Item {
@@ -34,25 +34,89 @@ const TITLES = {
   settings: ' Song settings   Up/Down field, Left/Right change (Shift: by 16), Enter type a value',
 } as const;
 
+/** Splits a title's comma-separated key hints into lines of at most `width`, never inside a hint. */
+function wrapHints(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const hint of text.split(', ')) {
+    const next = line === '' ? hint : `${line}, ${hint}`;
+    if (next.length <= width || line === '') line = next;
+    else {
+      out.push(`${line},`);
+      line = hint;
+    }
+  }
+  out.push(line);
+  return out.flatMap((l) => wrapText(l, width));
+}
+
 function fieldLines(state: AppState, fields: readonly FormField[], selected: number, width: number, theme: Theme): string[] {
   const labelWidth = Math.min(28, Math.max(...fields.map((f) => f.label.length)) + 2);
   return fields.map((f, i) => {
     const isSel = i === selected;
     const lb = new LineBuilder(width, theme);
     lb.add(isSel ? '> ' : '  ', theme.sgr('key', 'none', true));
-    lb.add(fit(f.label, labelWidth), theme.sgr(f.kind === 'action' ? 'accent' : 'rowNumber'));
+    lb.add(`${fit(f.label, labelWidth - 1)} `, theme.sgr(f.kind === 'action' ? 'accent' : 'rowNumber'));
     lb.add(printable(fieldText(f, state)), theme.sgr('note', isSel && f.kind !== 'action' ? 'cursor' : 'none'));
     return lb.done();
   });
 }
 
-function sampleInfo(state: AppState): string[] {
+function sampleInfo(state: AppState, width: number, rows: number): string[] {
   const smp = state.song.samples[state.sample - 1];
   if (!smp) return ['', 'No sample in this slot: l loads a WAV file, w synthesises a waveform.'];
   const frames = sampleFrames(smp);
   const rate = smp.tuning.kind === 'c5speed' ? smp.tuning.c5Speed : 8363;
   const bits = smp.pcm.bits === 'float' ? '32-bit float' : `${smp.pcm.bits}-bit`;
-  return ['', `${frames} frames, ${bits}, ${smp.pcm.channels === 2 ? 'stereo' : 'mono'}, ${(frames / rate).toFixed(2)} s at C-5`];
+  const info = `${frames} frames, ${bits}, ${smp.pcm.channels === 2 ? 'stereo' : 'mono'}, ${(frames / rate).toFixed(2)} s at C-5`;
+  const waveRows = Math.min(16, rows - 3);
+  return ['', info, ...(waveRows >= 3 ? ['', ...sampleWaveform(smp, Math.max(8, width - 4), waveRows)] : [])];
+}
+
+const waveCache = new WeakMap<Sample, Map<string, string[]>>();
+
+/**
+ * The sample drawn in `rows` text lines `width` wide: per column the range between its lowest and
+ * highest value ('#'), the zero line ('-'), and the loop start and end (':'). Cached per sample.
+ */
+export function sampleWaveform(smp: Sample, width: number, rows: number): string[] {
+  const key = `${width}x${rows}`;
+  let bySize = waveCache.get(smp);
+  const hit = bySize?.get(key);
+  if (hit) return hit;
+  const { data, channels } = smp.pcm;
+  const scale = smp.pcm.bits === 8 ? 1 / 128 : smp.pcm.bits === 16 ? 1 / 32768 : 1;
+  const frames = Math.floor(data.length / channels);
+  const grid = Array.from({ length: rows }, () => Array.from({ length: width }, () => ' '));
+  const rowOf = (v: number) => Math.round(((1 - Math.max(-1, Math.min(1, v))) / 2) * (rows - 1));
+  const zero = rowOf(0);
+  for (let x = 0; x < width && frames > 0; x++) {
+    const from = Math.floor((x * frames) / width);
+    const to = Math.max(from + 1, Math.floor(((x + 1) * frames) / width));
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = from * channels; i < to * channels && i < data.length; i++) {
+      const v = (data[i] ?? 0) * scale;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const row = grid[zero];
+    if (row) row[x] = '-';
+    for (let r = rowOf(hi); r <= rowOf(lo); r++) {
+      const line = grid[r];
+      if (line) line[x] = '#';
+    }
+  }
+  if (smp.loop && frames > 0) {
+    for (const at of [smp.loop.start, smp.loop.end]) {
+      const x = Math.min(width - 1, Math.floor((at * width) / frames));
+      for (const line of grid) if (line[x] === ' ' || line[x] === '-') line[x] = ':';
+    }
+  }
+  const lines = grid.map((r) => r.join(''));
+  if (!bySize) waveCache.set(smp, (bySize = new Map()));
+  bySize.set(key, lines);
+  return lines;
 }
 
 /** An envelope drawn in `rows` text lines: '*' for points, '.' for the line between them. */
@@ -102,7 +166,9 @@ function envelopeLines(state: AppState, width: number, rows: number): string[] {
 export function formLines(state: AppState, width: number, height: number, theme: Theme): string[] {
   const v = state.view;
   if (v.kind !== 'samples' && v.kind !== 'instruments' && v.kind !== 'settings') return [];
-  const lines = [new LineBuilder(width, theme).add(TITLES[v.kind], theme.sgr('title', 'none', true)).done()];
+  // The title and its key hints, wrapped to the screen width.
+  const lines = wrapHints(TITLES[v.kind], width - 1).map((t, i) => new LineBuilder(width, theme).add(i === 0 ? t : ` ${t}`, theme.sgr(i === 0 ? 'title' : 'dim', 'none', i === 0)).done());
+  const headerLines = lines.length;
   const items = listItems(state);
   const listWidth = items ? Math.min(28, Math.floor(width / 3)) : 0;
   const rightWidth = width - listWidth - (items ? 1 : 0);
@@ -113,9 +179,9 @@ export function formLines(state: AppState, width: number, height: number, theme:
   } else {
     right.push(...fieldLines(state, fields, v.field, rightWidth, theme));
   }
-  const extra = v.kind === 'samples' ? sampleInfo(state) : v.kind === 'instruments' ? ['', ...envelopeLines(state, rightWidth, height - 1 - right.length - 1)] : ['', `${state.song.orders.length} orders, ${state.song.patterns.length} patterns, ${state.song.samples.length} samples, ${state.song.instruments.length} instruments`];
+  const extra = v.kind === 'samples' ? sampleInfo(state, rightWidth, height - headerLines - right.length) : v.kind === 'instruments' ? ['', ...envelopeLines(state, rightWidth, height - headerLines - right.length - 1)] : ['', `${state.song.orders.length} orders, ${state.song.patterns.length} patterns, ${state.song.samples.length} samples, ${state.song.instruments.length} instruments`];
   for (const e of extra) right.push(new LineBuilder(rightWidth, theme).add(`  ${printable(e)}`, theme.sgr(e.startsWith('  ') ? 'effect' : 'default')).done());
-  const body = height - 1;
+  const body = height - headerLines;
   const page = Math.max(1, body);
   const selectedIndex = items ? Math.max(0, items.findIndex((it) => it.selected)) : 0;
   const first = Math.floor(selectedIndex / page) * page;

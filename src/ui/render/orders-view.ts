@@ -21,8 +21,9 @@ export function ordersLines(state: AppState, width: number, height: number, them
     .add(`  ${song.orders.length} entries, ${song.patterns.length} patterns`, theme.sgr('dim'))
     .add(state.orderDigits !== '' ? `  typed: ${state.orderDigits}` : '', theme.sgr('key'))
     .done());
-  lines.push(new LineBuilder(width, theme).add(' order  pattern  rows  ', theme.sgr('dim')).add('0-9 pattern, + skip, - end, Ins/Del, n new, c clone, Enter edit', theme.sgr('dim')).done());
-  const page = Math.min(orderPageSize(state), Math.max(1, height - 2));
+  lines.push(new LineBuilder(width, theme).add(' 0-9 pattern  + skip  - end  Ins insert  Del delete  n new  c clone  Enter edit', theme.sgr('dim')).done());
+  lines.push(new LineBuilder(width, theme).add(' order  pattern  rows', theme.sgr('rowNumber')).done());
+  const page = Math.min(orderPageSize(state), Math.max(1, height - 3));
   const first = Math.floor(state.cursor.order / page) * page;
   const playingOrder = state.playback?.playing ? state.playback.order : -1;
   for (let i = 0; i < page && lines.length < height; i++) {

@@ -1,6 +1,7 @@
 // The pattern editor's lines: a channel header (number, name, mute/solo, VU) and one line per row,
 // each built once as a pre-coloured string and cached per pattern, so a playing-row step rebuilds
-// two lines. Rows and channels are shown a page at a time (the page flips; it never scrolls).
+// two lines. Rows are shown a page at a time (the page flips; it never scrolls); channels scroll
+// sideways just enough to keep the cursor's channel in view, as in Impulse Tracker.
 
 import { formatEffect, formatInstrument, formatVolume } from '../../song/notation.js';
 import { formatNote } from '../../song/notes.js';
@@ -22,6 +23,20 @@ export interface PatternLayout {
   readonly rowCount: number;
 }
 
+/** The first channel shown: the remembered scroll, moved just enough to show the cursor's channel. */
+function visibleFirstChannel(scroll: number, cursorChannel: number, count: number, channels: number): number {
+  const first = Math.max(cursorChannel - count + 1, Math.min(cursorChannel, scroll));
+  return Math.max(0, Math.min(first, channels - count));
+}
+
+/** The state with its channel scroll keeping the cursor's channel on screen (the store calls this after every change). */
+export function scrollToCursor(state: AppState): AppState {
+  const pattern = state.song.patterns[state.cursor.pattern];
+  if (!pattern || state.view.kind !== 'pattern') return state;
+  const first = patternLayout(state, pattern, state.size.columns, Math.max(2, state.size.rows - 3)).firstChannel;
+  return first === state.channelScroll ? state : { ...state, channelScroll: first };
+}
+
 /** Works out the visible page of rows and channels for the screen size. */
 export function patternLayout(state: AppState, pattern: Pattern, width: number, height: number): PatternLayout {
   const digits = pattern.rows > 1000 ? 4 : pattern.rows > 100 ? 3 : 2;
@@ -29,8 +44,7 @@ export function patternLayout(state: AppState, pattern: Pattern, width: number, 
   const channelWidth = cellWidth(pattern.effectColumns) + 1;
   const fits = Math.max(1, Math.floor((width - gutter) / channelWidth));
   const channelCount = Math.min(fits, pattern.channels);
-  let firstChannel = Math.floor(state.cursor.channel / channelCount) * channelCount;
-  firstChannel = Math.max(0, Math.min(firstChannel, pattern.channels - channelCount));
+  const firstChannel = visibleFirstChannel(state.channelScroll, state.cursor.channel, channelCount, pattern.channels);
   const rowCount = Math.max(1, height - 1);
   const focusRow = Math.min(pattern.rows - 1, state.cursor.row);
   const firstRow = Math.floor(focusRow / rowCount) * rowCount;
@@ -93,13 +107,15 @@ interface RowKey {
 
 function buildRow(song: Song, pattern: Pattern, row: number, layout: PatternLayout, key: RowKey, width: number, theme: Theme): string {
   const lb = new LineBuilder(width, theme);
-  const rowBg: Bg = key.playing ? 'playRow' : key.cursorColumn !== null ? 'cursorRow' : 'none';
   const beat = Math.max(1, song.rowsPerBeat);
   const measure = Math.max(1, song.rowsPerMeasure);
-  const numFg: Fg = row % measure === 0 ? 'measure' : row % beat === 0 ? 'beat' : 'rowNumber';
+  const isMeasure = row % measure === 0;
+  const isBeat = row % beat === 0;
+  const rowBg: Bg = key.playing ? 'playRow' : key.cursorColumn !== null ? 'cursorRow' : isMeasure ? 'measureRow' : isBeat ? 'beatRow' : 'none';
+  const numFg: Fg = isMeasure ? 'measure' : isBeat ? 'beat' : 'rowNumber';
   lb.add(key.playing ? '>' : ' ', theme.sgr('title', rowBg, key.playing));
-  lb.add(String(row).padStart(layout.gutter - 2, '0'), theme.sgr(numFg, rowBg, row % measure === 0));
-  lb.add(' ', theme.sgr(numFg, rowBg, row % measure === 0));
+  lb.add(String(row).padStart(layout.gutter - 2, '0'), theme.sgr(numFg, rowBg, isMeasure));
+  lb.add(' ', theme.sgr(numFg, rowBg, isMeasure));
   for (let i = 0; i < layout.channelCount; i++) {
     const ch = layout.firstChannel + i;
     const selected = ch >= key.selFrom && ch <= key.selTo;
@@ -137,7 +153,11 @@ const VU_WIDTH = 4;
 
 function headerLine(state: AppState, pattern: Pattern, layout: PatternLayout, width: number, theme: Theme): string {
   const lb = new LineBuilder(width, theme);
-  lb.add(fit(state.editMode ? ' ED' : ' JZ', layout.gutter), theme.sgr(state.editMode ? 'accent' : 'dim', 'none', true));
+  // '<' and '>' say that more channels lie to the left or right.
+  const moreLeft = layout.firstChannel > 0;
+  const moreRight = layout.firstChannel + layout.channelCount < pattern.channels;
+  lb.add(moreLeft ? '<' : ' ', theme.sgr('key', 'none', true));
+  lb.add(fit(state.editMode ? 'ED' : 'JZ', layout.gutter - 1), theme.sgr(state.editMode ? 'accent' : 'dim', 'none', true));
   const soloChannel = state.mutes.filter((m) => !m).length === 1 && state.mutes.length > 1 ? state.mutes.indexOf(false) : -1;
   const vu = state.playback?.playing ? state.playback.vu : [];
   const nameWidth = layout.channelWidth - 1 - 3 - 1 - VU_WIDTH;
@@ -154,6 +174,7 @@ function headerLine(state: AppState, pattern: Pattern, layout: PatternLayout, wi
     const level = Math.round(Math.max(0, Math.min(1, vu[ch] ?? 0)) * VU_WIDTH);
     lb.add('#'.repeat(level), theme.sgr(level >= VU_WIDTH ? 'vuHigh' : 'vuLow')).add(' '.repeat(VU_WIDTH - level), plain);
   }
+  if (moreRight) lb.add('>', theme.sgr('key', 'none', true));
   return lb.done();
 }
 

@@ -25,12 +25,22 @@ const SCREEN_NAMES: Readonly<Record<AppState['view']['kind'], string>> = {
 const HINTS = 'F1 help F2 pat F3 smp F4 ins F5 play F8 stop F9 open F10 save F11 ord F12 song';
 
 function titleLine(state: AppState, width: number, theme: Theme): string {
-  const name = state.filePath ? basename(state.filePath) : 'new song';
+  const name = printable(state.filePath ? basename(state.filePath) : 'new song');
+  const mark = isModified(state) ? ' *' : '';
   const lb = new LineBuilder(width, theme);
-  lb.add(' tracker ', theme.sgr('title', 'bar', true));
-  lb.add(` ${printable(name)}${isModified(state) ? ' *' : ''} `, theme.sgr(isModified(state) ? 'key' : 'title', 'bar', true));
-  lb.add(`[${SCREEN_NAMES[state.view.kind]}] `, theme.sgr('accent', 'bar'));
-  if (state.notice) lb.add(` ${printable(state.notice.text)}`, theme.sgr(state.notice.level === 'error' ? 'error' : 'ok', 'bar', true));
+  const notice = state.notice ? printable(state.notice.text) : null;
+  const full = ` tracker  ${name}${mark} [${SCREEN_NAMES[state.view.kind]}]  `;
+  if (notice !== null && full.length + notice.length > width) {
+    // A message gets the room it needs: the brand and screen name give way, then the file name.
+    const room = Math.max(20, width - notice.length - mark.length - 4);
+    const short = name.length > room ? `${name.slice(0, Math.max(1, room - 1))}~` : name;
+    lb.add(` ${short}${mark} `, theme.sgr(mark ? 'key' : 'title', 'bar', true));
+  } else {
+    lb.add(' tracker ', theme.sgr('title', 'bar', true));
+    lb.add(` ${name}${mark} `, theme.sgr(mark ? 'key' : 'title', 'bar', true));
+    lb.add(`[${SCREEN_NAMES[state.view.kind]}] `, theme.sgr('accent', 'bar'));
+  }
+  if (state.notice) lb.add(` ${notice ?? ''}`, theme.sgr(state.notice.level === 'error' ? 'error' : 'ok', 'bar', true));
   else lb.add(` ${HINTS}`, theme.sgr('dim', 'bar'));
   return lb.fill(theme.sgr('default', 'bar')).done();
 }
@@ -38,17 +48,22 @@ function titleLine(state: AppState, width: number, theme: Theme): string {
 function entryLine(state: AppState, width: number, theme: Theme): string {
   const song = state.song;
   const inst = song.instruments.length > 0 ? song.instruments[state.instrument - 1]?.name : song.samples[state.instrument - 1]?.name;
+  const rows = song.patterns[state.cursor.pattern]?.rows ?? 0;
   const lb = new LineBuilder(width, theme);
   const kv = (k: string, v: string) => lb.add(` ${k} `, theme.sgr('rowNumber')).add(v, theme.sgr('note', 'none', true));
   kv('Oct', String(state.octave));
   kv('Step', String(state.editStep));
-  kv('Ins', `${String(state.instrument).padStart(2, '0')} ${fit(printable(inst ?? ''), 12)}`);
-  kv('Pat', `${String(state.cursor.pattern).padStart(2, '0')}/${song.patterns.length}`);
+  kv('Ins', `${String(state.instrument).padStart(2, '0')} ${fit(printable(inst ?? ''), 8)}`);
   kv('Ord', `${String(state.cursor.order).padStart(3, '0')}/${song.orders.length}`);
-  lb.add(state.editMode ? '  EDIT' : '  JAZZ', theme.sgr(state.editMode ? 'ok' : 'key', 'none', true));
-  lb.add(state.followPlayback ? ' FOLLOW' : ' ------', theme.sgr(state.followPlayback ? 'accent' : 'dim'));
+  kv('Pat', `${String(state.cursor.pattern).padStart(2, '0')}/${song.patterns.length}`);
+  // While the cursor follows playback the play line below shows the row: this line then stays
+  // the same from row to row, which saves a repaint per row step (bytes over SSH).
+  const p = state.playback;
+  if (!(p?.playing && state.followPlayback)) kv('Row', `${String(state.cursor.row).padStart(2, '0')}/${rows}`);
+  lb.add(state.editMode ? ' EDIT' : ' JAZZ', theme.sgr(state.editMode ? 'ok' : 'key', 'none', true));
   lb.add(state.recordMode ? ' REC' : '', theme.sgr('error', 'none', true));
   if (state.selection) lb.add(' BLOCK', theme.sgr('instrument'));
+  lb.add(state.followPlayback ? ' FOLLOW' : '', theme.sgr('accent'));
   return lb.done();
 }
 
@@ -57,18 +72,39 @@ function clock(seconds: number): string {
   return `${m}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 }
 
+/** `text` cut to `width` characters, marking the cut with '~'. */
+function shorten(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}~`;
+}
+
 function playLine(state: AppState, width: number, theme: Theme): string {
   const lb = new LineBuilder(width, theme);
   const p = state.playback;
+  let position = '';
+  if (p?.playing) {
+    position = ` ord ${String(p.order).padStart(3, '0')} pat ${String(p.pattern).padStart(2, '0')} row ${String(p.row).padStart(2, '0')} ${p.speed}/${p.tempo} ${clock(p.seconds)}`;
+  }
+  const a = state.audio;
+  const kind = a ? (a.kind === 'device' ? 'audio' : a.kind) : 'audio';
+  let detail = printable(a ? a.detail : 'waiting for the engine');
+  let midi = printable(state.midiStatus);
+  const load = a?.load ? `load ${Math.round(a.load.average * 100)}%${a.load.underrunRatio > 0 ? ` xrun ${(a.load.underrunRatio * 100).toFixed(1)}%` : ''}` : '';
+  // Everything stays on one line: the audio detail gives way first (down to nothing), then the MIDI status.
+  const fixed = 6 + position.length + 3 + kind.length + 3 + (load === '' ? 0 : 3 + load.length);
+  const over = fixed + 2 + detail.length + midi.length - width;
+  if (over > 0) {
+    const room = detail.length - over;
+    detail = room >= 4 ? shorten(detail, room) : '';
+    midi = shorten(midi, Math.max(8, width - fixed - (detail === '' ? 0 : 2 + detail.length)));
+  }
+  const audio = detail === '' ? kind : `${kind}: ${detail}`;
   if (p?.playing) {
     lb.add(p.paused ? ' PAUSE' : ' PLAY ', theme.sgr('ok', 'none', true));
-    lb.add(` ord ${String(p.order).padStart(3, '0')} pat ${String(p.pattern).padStart(2, '0')} row ${String(p.row).padStart(2, '0')} ${p.speed}/${p.tempo} ${clock(p.seconds)}`, theme.sgr('default'));
+    lb.add(position, theme.sgr('default'));
   } else lb.add(' STOP ', theme.sgr('dim', 'none', true));
-  const a = state.audio;
-  const audio = a ? `${a.kind === 'device' ? 'audio' : a.kind}: ${a.detail}` : 'audio: waiting for the engine';
-  lb.add(' | ', theme.sgr('dim')).add(printable(audio), theme.sgr(a?.kind === 'error' ? 'error' : a?.kind === 'device' ? 'ok' : 'key'));
-  lb.add(' | ', theme.sgr('dim')).add(printable(state.midiStatus), theme.sgr('default'));
-  if (a?.load) lb.add(' | ', theme.sgr('dim')).add(`load ${Math.round(a.load.average * 100)}%${a.load.underrunRatio > 0 ? ` xrun ${(a.load.underrunRatio * 100).toFixed(1)}%` : ''}`, theme.sgr(a.load.peak > 0.8 ? 'error' : 'default'));
+  lb.add(' | ', theme.sgr('dim')).add(audio, theme.sgr(a?.kind === 'error' ? 'error' : a?.kind === 'device' ? 'ok' : 'key'));
+  lb.add(' | ', theme.sgr('dim')).add(midi, theme.sgr('default'));
+  if (a?.load) lb.add(' | ', theme.sgr('dim')).add(load, theme.sgr(a.load.peak > 0.8 ? 'error' : 'default'));
   return lb.done();
 }
 

@@ -12,7 +12,7 @@ export type Fg =
   | 'header' | 'muted' | 'solo' | 'vuLow' | 'vuMid' | 'vuHigh' | 'title' | 'accent' | 'error' | 'ok' | 'key';
 
 /** Background roles. */
-export type Bg = 'none' | 'cursorRow' | 'playRow' | 'selection' | 'cursor' | 'bar' | 'beatRow';
+export type Bg = 'none' | 'cursorRow' | 'playRow' | 'selection' | 'cursor' | 'bar' | 'beatRow' | 'measureRow';
 
 type Rgb = readonly [number, number, number];
 
@@ -52,7 +52,8 @@ const BG: Readonly<Record<Bg, ColorDef | null>> = {
   selection: { rgb: [30, 80, 110], ansi: 6 },
   cursor: { rgb: [200, 200, 220], ansi: 7 },
   bar: { rgb: [40, 60, 110], ansi: 4 },
-  beatRow: { rgb: [28, 28, 36], ansi: 0 },
+  beatRow: { rgb: [32, 32, 32], ansi: 0 },
+  measureRow: { rgb: [50, 50, 50], ansi: 0 },
 };
 
 function to256([r, g, b]: Rgb): number {
@@ -82,7 +83,9 @@ export function detectColorLevel(mode: ColorMode, env: Readonly<Record<string, s
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 'none';
   if (mode !== 'auto') return mode;
   const colorterm = (env['COLORTERM'] ?? '').toLowerCase();
-  if (colorterm === 'truecolor' || colorterm === '24bit') return 'truecolor';
+  // GNU screen (STY set) passes COLORTERM on from the outer terminal but draws no 24-bit colour itself.
+  const isGnuScreen = (env['STY'] ?? '') !== '';
+  if ((colorterm === 'truecolor' || colorterm === '24bit') && !isGnuScreen) return 'truecolor';
   const term = (env['TERM'] ?? '').toLowerCase();
   if (term === 'dumb') return 'none';
   if (term.includes('256color') || term.includes('direct')) return '256';
@@ -110,7 +113,8 @@ export class Theme {
     } else {
       if (bold) codes.push('1');
       const f = FG[fg];
-      const b = BG[bg];
+      // 16 colours have no shade dark enough for beat and measure rows: their row numbers say it.
+      const b = this.level === '16' && (bg === 'beatRow' || bg === 'measureRow') ? null : BG[bg];
       if (bg === 'cursor') codes.push(this.level === '16' ? '30' : fgCode({ rgb: [10, 10, 20], ansi: 0 }, this.level));
       else if (f) codes.push(fgCode(f, this.level));
       if (b) codes.push(bgCode(b, this.level));

@@ -100,10 +100,15 @@ export type Modal =
   | { readonly kind: 'message'; readonly title: string; readonly lines: readonly string[]; readonly level: 'info' | 'error' }
   | { readonly kind: 'choose'; readonly title: string; readonly options: readonly string[]; readonly selected: number; readonly target: ChooseTarget };
 
-/** A song and cursor to go back to (undo) or forward to (redo). */
+/** A song and where the editor was, to go back to (undo) or forward to (redo). */
 export interface Snapshot {
   readonly song: Song;
   readonly cursor: Cursor;
+  /** The sample and instrument selected then (so an undone sample or instrument edit shows). */
+  readonly sample: number;
+  readonly instrument: number;
+  /** What the edit was, for the "undone: ..." notice. */
+  readonly what: string;
 }
 
 /** A line for the status bar that goes away after the next key. */
@@ -130,6 +135,8 @@ export interface AppState {
   readonly previousView: ViewKind;
   readonly modal: Modal | null;
   readonly cursor: Cursor;
+  /** First channel shown in the pattern editor (it scrolls sideways to keep the cursor in view). */
+  readonly channelScroll: number;
   readonly selection: Selection | null;
   readonly clipboard: Clip | null;
   readonly octave: number;
@@ -194,6 +201,7 @@ export function initialState(o: InitialStateOptions): AppState {
     previousView: 'pattern',
     modal: null,
     cursor: homeCursor(o.song),
+    channelScroll: 0,
     selection: null,
     clipboard: null,
     octave: o.preferences.octave,

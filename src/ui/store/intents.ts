@@ -32,6 +32,7 @@ export function withFreshSong(state: AppState, song: Song, filePath: string | nu
     view: state.view.kind === 'files' || state.view.kind === 'help' ? { kind: 'pattern' } : state.view,
     modal: null,
     cursor: homeCursor(song),
+    channelScroll: 0,
     selection: null,
     instrument: song.instruments.length > 0 || song.samples.length > 0 ? 1 : 0,
     sample: 1,
@@ -100,7 +101,7 @@ function restore(state: AppState, path: string, services: Services): CommandResu
   try {
     const loaded = services.loadSong(path);
     const next = { ...withFreshSong(state, loaded.song, state.filePath), savedSong: state.savedSong };
-    return notify(next, 'restored the unsaved work from the recovery file; Ctrl+S saves it');
+    return notify(next, 'restored the unsaved work (Ctrl+S saves it)');
   } catch (e) {
     return showError(state, 'Could not restore', [message(e), `The recovery file is still at ${path}.`]);
   }

@@ -5,6 +5,7 @@
 import type { EngineEvent, PositionSnapshot } from '../../engine/protocol.js';
 import { type CommandResult, type Effect, unpack } from '../commands/command.js';
 import { audioOutputChooser } from '../commands/audio-output-commands.js';
+import { formFieldsOf } from '../commands/form-fields.js';
 import { COMMANDS } from '../commands/registry.js';
 import type { KeyPress } from '../keys/key-decoder.js';
 import type { Binding } from '../keys/keymap.js';
@@ -12,6 +13,7 @@ import { KeyResolver } from '../keys/key-resolver.js';
 import type { AppState, ScreenSize } from './app-state.js';
 import { clampCursor } from '../commands/command.js';
 import { muteSyncCommands, songSyncCommands } from './engine-sync.js';
+import { scrollToCursor } from '../render/pattern-view.js';
 import { focusChain } from './focus.js';
 import { midiInput, midiSetupOf, midiStatusText } from '../commands/midi-commands.js';
 import { performIntent, performListDir, performLoadWav } from './intents.js';
@@ -19,6 +21,22 @@ import type { Services } from './services.js';
 
 /** Most screen updates per second for VU levels alone (row changes use the display frame rate). */
 const VU_FPS = 15;
+
+/**
+ * A short name for an edit, for "undone: ...": the field or dialog it changed, else its keymap
+ * description up to any explanation ("transpose the block (or the note) up" -> "transpose the block").
+ */
+function editName(id: string, keymap: readonly Binding[], state: AppState): string {
+  const short = (text: string) => text.split(/ \(|: /)[0] ?? text;
+  if (/^note\.\d+$/.test(id)) return 'note entry';
+  if ((id === 'prompt.submit' || id === 'choose.submit') && state.modal) return short(state.modal.title);
+  const v = state.view;
+  if (id.startsWith('form.') && (v.kind === 'samples' || v.kind === 'instruments' || v.kind === 'settings')) {
+    const field = formFieldsOf(state)[v.field];
+    if (field) return field.label;
+  }
+  return short(keymap.find((b) => b.id === id)?.description ?? id);
+}
 
 /** Something that changes the state. */
 export type StoreAction =
@@ -127,15 +145,16 @@ export class AppStore {
     if (!def) return;
     this.onCommand?.(id);
     const before = this.state;
-    this.apply(def.run({ ...before, notice: null }, { text }), def.undoable === true, before);
+    this.apply(def.run({ ...before, notice: null }, { text }), def.undoable === true ? editName(id, this.resolver.keymap, before) : null, before);
   }
 
-  /** Applies a command result: history for undoable song changes, then its effects in order. */
-  private apply(result: CommandResult, undoable: boolean, before: AppState): void {
+  /** Applies a command result: history for undoable song changes (named `what`), then its effects in order. */
+  private apply(result: CommandResult, what: string | null, before: AppState): void {
     const { state, effects } = unpack(result);
     let next = state;
-    if (undoable && next.song !== before.song) {
-      next = { ...next, history: { past: [...before.history.past, { song: before.song, cursor: before.cursor }], future: [] } };
+    if (what !== null && next.song !== before.song) {
+      const snapshot = { song: before.song, cursor: before.cursor, sample: before.sample, instrument: before.instrument, what };
+      next = { ...next, history: { past: [...before.history.past, snapshot], future: [] } };
     }
     this.state = next;
     for (const effect of effects) this.runEffect(effect);
@@ -148,13 +167,13 @@ export class AppStore {
         this.services.engine.send(effect.command);
         return;
       case 'intent':
-        this.apply(performIntent(s, effect.intent, this.services), false, s);
+        this.apply(performIntent(s, effect.intent, this.services), null, s);
         return;
       case 'listDir':
         this.state = performListDir(s, effect.dir, this.services);
         return;
       case 'loadWav':
-        this.apply(performLoadWav(s, effect.path, effect.sample, this.services), true, s);
+        this.apply(performLoadWav(s, effect.path, effect.sample, this.services), 'load a WAV file', s);
         return;
       case 'savePreference':
         (this.services.savePreference as (key: string, value: unknown) => void)(effect.key, effect.value);
@@ -164,6 +183,7 @@ export class AppStore {
 
   /** Brings the engine up to date with the new state and tells React. */
   private commit(before: AppState): void {
+    this.state = scrollToCursor(this.state);
     const after = this.state;
     if (after === before) return;
     const songCommands = songSyncCommands(before.song, after.song);
@@ -196,7 +216,7 @@ export class AppStore {
         break;
       }
       case 'midiInput':
-        this.apply(midiInput(this.state, event.bytes), true, before);
+        this.apply(midiInput(this.state, event.bytes), 'MIDI note entry', before);
         break;
       case 'devices': {
         // The answer to "choose the audio output": offer the default and every device.

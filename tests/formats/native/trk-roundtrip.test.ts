@@ -29,6 +29,17 @@ describe('.trk round trip', () => {
     expect(readTrk(writeTrk(song)).song).toEqual(song);
   });
 
+  it('keeps OpenMPT timing: tempo mode, tempo swing and a fractional tempo', () => {
+    const base = createSong({}, { initialTempo: 123.45 });
+    const song = { ...base, profile: { ...base.profile, tempoMode: 'modern' as const, tempoSwing: [1.75, 0.25] } };
+    const text = writeTrkText(song);
+    expect(text).toMatch(/^tempo = 123\.45$/m);
+    expect(text).toMatch(/^tempo-mode = modern$/m);
+    expect(text).toMatch(/^tempo-swing = 1\.75,0\.25$/m);
+    expect(readTrk(writeTrk(song)).song).toEqual(song);
+    expect(writeTrkText(base)).not.toMatch(/tempo-mode|tempo-swing/);
+  });
+
   it('changes only the edited pattern line when one cell changes', () => {
     const p = createPattern(64, 4);
     const a = createSong({ channels: 4 }, { patterns: [p] });

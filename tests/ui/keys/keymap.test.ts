@@ -38,6 +38,16 @@ describe('keymap table', () => {
     }
   });
 
+  it('leaves every pattern-editor command a key that no piano key hides, on every layout', () => {
+    for (const layout of KEYBOARD_LAYOUTS) {
+      const km = defaultKeymap(layout);
+      const piano = new Set(km.filter((b) => b.focus === 'pattern.note').flatMap((b) => b.keys));
+      for (const b of km.filter((x) => x.focus === 'pattern' || x.focus === 'global')) {
+        expect(b.keys.some((k) => !piano.has(k)), `${layout}: ${b.id} (${b.keys.join(', ')}) is only reachable by piano keys on the note column`).toBe(true);
+      }
+    }
+  });
+
   it('has the FT2/IT two-row piano: Z-row the octave, Q-row the octave above, sharps above each', () => {
     const keys = pianoKeys('qwerty');
     expect(keys[0]).toEqual(['z']);

@@ -5,7 +5,8 @@ import { loadSongFile } from '../../../src/storage/song-file.js';
 import { defaultKeymap } from '../../../src/ui/keys/keymap.js';
 import { stripAnsi, detectColorLevel, Theme } from '../../../src/ui/render/theme.js';
 import { screenLines } from '../../../src/ui/render/screen-lines.js';
-import { envelopeGraph } from '../../../src/ui/render/form-view.js';
+import { envelopeGraph, sampleWaveform } from '../../../src/ui/render/form-view.js';
+import { createSample } from '../../../src/song/create.js';
 import { DEFAULT_PREFERENCES } from '../../../src/ui/settings/settings.js';
 import { initialState, type AppState, type Modal, type View } from '../../../src/ui/store/app-state.js';
 
@@ -43,11 +44,13 @@ describe('screen size', () => {
     });
   }
 
-  it('flips the pattern page: row 45 shows rows 40..59 at 80x24, and channels 6..10 of 8', () => {
+  it('flips the pattern page: row 45 shows rows 40..59 at 80x24; channel 7 of 8 scrolls channels 3..7 into view', () => {
     const lines = screenLines(state({ kind: 'pattern' }), keymap, new Theme('none'), 80, 24).map(stripAnsi);
     expect(lines[2]?.startsWith(' 40 |')).toBe(true);
     expect(lines[21]?.startsWith(' 59 |')).toBe(true);
-    expect(lines[1]).toMatch(/^ ED \|04 .*\|08 +Pluck/);
+    expect(lines[1]).toMatch(/^<ED \|03 +Hats .*\|07 +Lead +>$/);
+    const first = screenLines({ ...state({ kind: 'pattern' }), cursor: { ...state({ kind: 'pattern' }).cursor, channel: 0 } }, keymap, new Theme('none'), 80, 24).map(stripAnsi);
+    expect(first[1]).toMatch(/^ ED \|01 +Kick .*\|05 +Pad 3r +>$/);
   });
 });
 
@@ -59,6 +62,10 @@ describe('colour levels', () => {
     expect(detectColorLevel('auto', { TERM: 'tmux-256color' })).toBe('256');
     expect(detectColorLevel('auto', { TERM: 'screen' })).toBe('16');
     expect(detectColorLevel('auto', { TERM: 'dumb' })).toBe('none');
+    // GNU screen passes the outer terminal's COLORTERM on but has no 24-bit colour of its own.
+    expect(detectColorLevel('auto', { COLORTERM: 'truecolor', TERM: 'screen', STY: '1234.pts-0.host' })).toBe('16');
+    expect(detectColorLevel('auto', { COLORTERM: 'truecolor', TERM: 'screen.xterm-256color', STY: '1234.pts-0.host' })).toBe('256');
+    expect(detectColorLevel('truecolor', { STY: '1234.pts-0.host' })).toBe('truecolor');
   });
 });
 
@@ -68,5 +75,22 @@ describe('envelope graph', () => {
     expect(g[0]?.[0]).toBe('*');
     expect(g[2]?.[10]).toBe('*');
     for (let x = 0; x < 11; x++) expect(g.filter((row) => row[x] !== ' ').length, `column ${x}`).toBe(1);
+  });
+});
+
+describe('sample waveform', () => {
+  it('draws each column\'s range, the zero line and the loop points', () => {
+    const data = Int16Array.from({ length: 100 }, (_, i) => Math.round(-32768 + (65535 * i) / 99));
+    const smp = { ...createSample(), pcm: { bits: 16 as const, channels: 1 as const, data }, loop: { start: 50, end: 90, pingPong: false } };
+    const w = sampleWaveform(smp, 10, 5);
+    // A ramp from -1 to 1 over 10 columns of 5 rows; the loop from frame 50 (column 5) to 90 (column 9).
+    expect(w).toEqual([
+      '     :  ##',
+      '     :###:',
+      '---####--:',
+      ' ### :   :',
+      '##   :   :',
+    ]);
+    expect(sampleWaveform(smp, 10, 5)).toBe(w);
   });
 });
