@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { backupPath, writeFileAtomic, type SaveFs } from '../../src/storage/atomic-write.js';
 import { UserError } from '../../src/storage/user-error.js';
@@ -72,26 +73,35 @@ describe('SIGKILL during saves', () => {
     const size = 3 * 1024 * 1024;
     const versions = ['A', 'B', 'C'].map((c) => c.repeat(size));
     writeFileSync(target, versions[0] as string);
-    const child = join(dir, 'saver.ts');
+    // The saver runs the built module (dist/, made by the test setup) with plain Node: no TypeScript
+    // loader, so each of the 200 processes starts quickly.
+    const child = join(dir, 'saver.mjs');
     writeFileSync(
       child,
-      `import { writeFileAtomic } from ${JSON.stringify(join(REPO, 'src/storage/atomic-write.ts'))};\n` +
+      `import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(join(REPO, 'dist/storage/atomic-write.js')).href)};\n` +
         `const v = ['A', 'B', 'C'].map((c) => new TextEncoder().encode(c.repeat(${size})));\n` +
         `process.stdout.write('ready\\n');\n` +
         `for (let i = 0; ; i++) writeFileAtomic(${JSON.stringify(target)}, v[i % 3]);\n`,
     );
     const node = join(REPO, 'node_modules/.bin/node');
-    const hooks = join(REPO, 'bench/lib/ts-hooks.mjs');
     let killedWhileRunning = 0;
-    for (let round = 0; round < 200; round++) {
-      const p = spawn(node, ['--import', hooks, child], { stdio: ['ignore', 'pipe', 'ignore'] });
-      await new Promise<void>((resolve) => p.stdout.once('data', () => resolve()));
-      await new Promise((r) => setTimeout(r, Math.random() * 40));
-      if (p.exitCode === null) killedWhileRunning++;
-      p.kill('SIGKILL');
-      await new Promise((r) => p.once('exit', r));
-      const content = readFileSync(target, 'latin1');
-      expect(versions.includes(content), `round ${round}: file has ${content.length} bytes starting ${content.slice(0, 4)}`).toBe(true);
+    let p: ReturnType<typeof spawn> | null = null;
+    try {
+      for (let round = 0; round < 200; round++) {
+        const proc = spawn(node, [child], { stdio: ['ignore', 'pipe', 'ignore'] });
+        p = proc;
+        await new Promise<void>((resolve) => proc.stdout?.once('data', () => resolve()));
+        await new Promise((r) => setTimeout(r, Math.random() * 40));
+        if (proc.exitCode === null) killedWhileRunning++;
+        proc.kill('SIGKILL');
+        await new Promise((r) => proc.once('exit', r));
+        p = null;
+        const content = readFileSync(target, 'latin1');
+        expect(versions.includes(content), `round ${round}: file has ${content.length} bytes starting ${content.slice(0, 4)}`).toBe(true);
+      }
+    } finally {
+      // A failed or timed-out run must not leave a saver writing forever.
+      p?.kill('SIGKILL');
     }
     expect(killedWhileRunning).toBe(200);
     // Kills that interrupted a write leave their temporary file behind: many must have.
