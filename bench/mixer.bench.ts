@@ -17,8 +17,8 @@ function makeVoices(): MixVoice[] {
     const frames = 2000 + Math.floor(rnd() * 30000);
     const stereo = i % 8 === 7;
     const s: MixSample = {
-      left: Float32Array.from({ length: frames }, () => rnd() * 2 - 1),
-      right: stereo ? Float32Array.from({ length: frames }, () => rnd() * 2 - 1) : null,
+      left: Float64Array.from({ length: frames }, () => rnd() * 2 - 1),
+      right: stereo ? Float64Array.from({ length: frames }, () => rnd() * 2 - 1) : null,
       frames,
     };
     const v = new MixVoice();

@@ -45,18 +45,22 @@ export function renderOffline(song: Song, options: OfflineRenderOptions, sink: (
   const numChannels = song.channels.length;
   const stems = options.stems ? Array.from({ length: numChannels }, () => [new Float32Array(chunk), new Float32Array(chunk)] as const) : [];
   let frames = 0;
-  // With stems, each channel's voices are mixed once into its own stem, and the stems summed.
+  // With stems, each channel's voices are mixed once into its own stem, and the stems summed. The
+  // grouping is redone every tick (background voices change owners) into the same arrays.
+  const groups: MixVoice[][] = Array.from({ length: numChannels }, () => []);
   const stemMix: MixFunction = (_voices, l, r, offset, n) => {
-    const groups = voicesByChannel(player);
-    groups.forEach((voices, c) => {
+    voicesByChannel(player, groups);
+    for (let c = 0; c < groups.length; c++) {
       const stem = stems[c];
-      if (!stem) return;
-      options.mix(voices, stem[0], stem[1], offset, n);
+      if (!stem) continue;
+      const sl = stem[0];
+      const sr = stem[1];
+      options.mix(groups[c]!, sl, sr, offset, n);
       for (let i = offset; i < offset + n; i++) {
-        l[i] = (l[i] ?? 0) + (stem[0][i] ?? 0);
-        r[i] = (r[i] ?? 0) + (stem[1][i] ?? 0);
+        l[i]! += sl[i]!;
+        r[i]! += sr[i]!;
       }
-    });
+    }
   };
   while (frames < limit) {
     const want = Math.min(chunk, limit - frames);
@@ -76,13 +80,14 @@ export function renderOffline(song: Song, options: OfflineRenderOptions, sink: (
   return { frames, capped: frames >= limit && options.seconds === undefined };
 }
 
-/** The voices grouped by the pattern channel that owns them. */
-export function voicesByChannel(player: Player): MixVoice[][] {
+/** The voices grouped by the pattern channel that owns them, into `groups` (one array per channel). */
+export function voicesByChannel(player: Player, groups: MixVoice[][]): MixVoice[][] {
   const r = player.state;
-  const groups: MixVoice[][] = Array.from({ length: r.numChannels }, () => []);
-  r.channels.forEach((c, i) => {
+  for (let c = 0; c < groups.length; c++) groups[c]!.length = 0;
+  for (let i = 0; i < r.channels.length; i++) {
+    const c = r.channels[i]!;
     const owner = i < r.numChannels ? i : c.masterChannel - 1;
     if (owner >= 0 && owner < r.numChannels) groups[owner]?.push(c.voice);
-  });
+  }
   return groups;
 }

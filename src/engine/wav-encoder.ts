@@ -33,11 +33,57 @@ export function wavHeader(frames: number, channels: number, sampleRate: number, 
   return h;
 }
 
+/** True on little-endian machines, where typed-array views write WAV's byte order directly. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Interleaves `frames` frames of the given channels into PCM bytes in `out` (which must hold
- * frames * channels * bytesPerSample bytes); returns the byte count. Integers are rounded and clamped.
+ * frames * channels * bytesPerSample bytes); returns the byte count. Integers are rounded (halves
+ * up) and clamped. 16-bit and float output go through typed-array views of `out` when the machine's
+ * byte order allows it (a DataView call per value made encoding slower than rendering).
  */
 export function encodePcm(channels: readonly Float32Array[], frames: number, format: WavFormat, out: Uint8Array): number {
+  const n = channels.length;
+  const bytes = frames * n * bytesPerSample(format);
+  if (LITTLE_ENDIAN && format === 's16' && out.byteOffset % 2 === 0) {
+    const view = new Int16Array(out.buffer, out.byteOffset, bytes / 2);
+    for (let c = 0; c < n; c++) {
+      const x = channels[c] as Float32Array;
+      for (let i = 0, o = c; i < frames; i++, o += n) {
+        // floor(y + 0.5) is Math.round(y) for every float32 times 2^15 (the sum is exact), and
+        // 3x faster; clamping first keeps NaN a NaN, which the store turns into 0 like setInt16.
+        const y = (x[i] ?? 0) * 32768 + 0.5;
+        view[o] = y >= 32767 ? 32767 : y <= -32768 ? -32768 : Math.floor(y);
+      }
+    }
+    return bytes;
+  }
+  if (LITTLE_ENDIAN && format === 'f32' && out.byteOffset % 4 === 0) {
+    const view = new Float32Array(out.buffer, out.byteOffset, bytes / 4);
+    for (let c = 0; c < n; c++) {
+      const x = channels[c] as Float32Array;
+      for (let i = 0, o = c; i < frames; i++, o += n) view[o] = x[i] ?? 0;
+    }
+    return bytes;
+  }
+  if (format === 's24') {
+    for (let c = 0; c < n; c++) {
+      const x = channels[c] as Float32Array;
+      for (let i = 0, o = 3 * c; i < frames; i++, o += 3 * n) {
+        const y = (x[i] ?? 0) * 8388608 + 0.5;
+        const v = y >= 8388607 ? 8388607 : y <= -8388608 ? -8388608 : Math.floor(y);
+        out[o] = v & 0xff;
+        out[o + 1] = (v >> 8) & 0xff;
+        out[o + 2] = (v >> 16) & 0xff;
+      }
+    }
+    return bytes;
+  }
+  return encodePcmPortable(channels, frames, format, out);
+}
+
+/** The same through a DataView: any byte order and alignment (and the reference the tests compare with). */
+export function encodePcmPortable(channels: readonly Float32Array[], frames: number, format: WavFormat, out: Uint8Array): number {
   const n = channels.length;
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let o = 0;

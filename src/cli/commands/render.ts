@@ -109,7 +109,8 @@ export const renderCommand: Command = {
     const stemsDir = args.options['stems'] as string | undefined;
     const loaded = loadSongFile(resolve(io.cwd, file), file);
     for (const w of loaded.warnings) io.err(`warning: ${file}: ${w}\n`);
-    const total = seconds ?? songDuration(loaded.song).seconds;
+    // Only the progress bar needs the length, and finding it plays the whole song once more.
+    const total = io.stderrIsTty ? (seconds ?? songDuration(loaded.song).seconds) : 0;
     const chunk = 16384;
     const main = new WavStream(resolve(io.cwd, out), rate, format, chunk);
     let stemStreams: WavStream[] = [];

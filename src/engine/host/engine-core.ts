@@ -243,6 +243,13 @@ export class EngineCore {
       if (idle) idle.render(this.mix, left, right, frames - done, done);
     }
     this.framesPlayed += frames;
+    // Only while previews sound: iterating a Map allocates, and this runs for every chunk.
+    if (this.previewHold.size > 0) this.releasePreviews(frames);
+    this.master?.(left, right, frames);
+  }
+
+  /** Counts previewed notes down and releases those whose time is up. */
+  private releasePreviews(frames: number): void {
     for (const [slot, left0] of this.previewHold) {
       const leftFrames = left0 - frames;
       if (leftFrames > 0) this.previewHold.set(slot, leftFrames);
@@ -251,7 +258,6 @@ export class EngineCore {
         this.previewHold.delete(slot);
       }
     }
-    this.master?.(left, right, frames);
   }
 
   private renderPlaying(left: Float32Array, right: Float32Array, frames: number): number {

@@ -20,23 +20,45 @@ export function createMix(sampleRate: number, interpolation: InterpolationMode =
 
 /** Soft clip above 0.9 that never exceeds full scale; identity below. */
 export function createMaster(): (left: Float32Array, right: Float32Array, frames: number) => void {
-  const knee = 0.9;
-  const clip = (x: number): number => {
-    const a = Math.abs(x);
-    if (a <= knee) return x;
-    const over = (a - knee) / (1 - knee);
-    const y = knee + (1 - knee) * Math.tanh(over);
-    return x < 0 ? -y : y;
-  };
-  // Most frames are below the knee: test with two compares and only call clip() above it.
-  return (left, right, frames) => {
-    for (let i = 0; i < frames; i++) {
-      const l = left[i]!;
-      const r = right[i]!;
-      if (l > knee || l < -knee) left[i] = clip(l);
-      if (r > knee || r < -knee) right[i] = clip(r);
+  return softClip;
+}
+
+const KNEE = 0.9;
+/** Frames whose peak is checked before any of them is clipped. */
+const CLIP_BLOCK = 256;
+
+/**
+ * The soft clip in place. Most music stays below the knee: each block of frames is scanned for its
+ * peak (cheaper than two compares per value) and only blocks that reach the knee are clipped.
+ */
+function softClip(left: Float32Array, right: Float32Array, frames: number): void {
+  for (let start = 0; start < frames; start += CLIP_BLOCK) {
+    const end = Math.min(frames, start + CLIP_BLOCK);
+    let peak = 0;
+    for (let i = start; i < end; i++) {
+      const l = Math.abs(left[i]!);
+      const r = Math.abs(right[i]!);
+      if (l > peak) peak = l;
+      if (r > peak) peak = r;
     }
-  };
+    if (peak > KNEE) clipBlock(left, right, start, end);
+  }
+}
+
+/** The curve, written out for both sides (a helper returning the value would box it). */
+function clipBlock(left: Float32Array, right: Float32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const l = left[i]!;
+    if (l > KNEE || l < -KNEE) {
+      const y = KNEE + (1 - KNEE) * Math.tanh((Math.abs(l) - KNEE) / (1 - KNEE));
+      left[i] = l < 0 ? -y : y;
+    }
+    const r = right[i]!;
+    if (r > KNEE || r < -KNEE) {
+      const y = KNEE + (1 - KNEE) * Math.tanh((Math.abs(r) - KNEE) / (1 - KNEE));
+      right[i] = r < 0 ? -y : y;
+    }
+  }
 }
 
 /** The engine's defaults (live playback). */

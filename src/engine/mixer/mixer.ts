@@ -1,8 +1,12 @@
 // The production mixer: adds every active voice into the output with the chosen interpolation,
-// volume ramps, loops and the resonant filter. Speed comes from tight per-interpolation loops over
-// stretches where all taps lie inside the sample and no loop boundary is crossed; the few frames at
-// boundaries go through a careful single-frame path. No allocation happens while mixing.
+// volume ramps, loops and the resonant filter. Speed comes from tight per-interpolation loops
+// (kernels.ts) over stretches where all taps lie inside the sample and no loop boundary is crossed;
+// the few frames at boundaries go through a careful single-frame path. Voices add into a float64
+// accumulator (left and right interleaved: one bounds check and no float32 rounding per voice), which
+// is added into the caller's float32 buffers once per call. Nothing is allocated while mixing: no
+// double crosses a call that V8 might not inline (it would be boxed); see kernels.ts.
 
+import { cubicMono, generalKernel, linearMono, nearestMono, sincMono } from './kernels.js';
 import { SINC_PHASES, SINC_TABLE, SINC_TAPS } from './sinc-table.js';
 import type { InterpolationMode, MixerSettings, MixVoice } from './voice.js';
 
@@ -10,11 +14,47 @@ import type { InterpolationMode, MixerSettings, MixVoice } from './voice.js';
 const TAPS_LEFT: Readonly<Record<InterpolationMode, number>> = { nearest: 0, linear: 0, cubic: 1, sinc: 3 };
 const TAPS_RIGHT: Readonly<Record<InterpolationMode, number>> = { nearest: 0, linear: 1, cubic: 2, sinc: 4 };
 
+/** The accumulator: frame k of a call at [2k] (left) and [2k + 1] (right). Grows on demand, once. */
+let acc = new Float64Array(2 * 4096);
+
 /** Adds all active voices into out[offset .. offset + frames). */
 export function mixVoices(voices: readonly MixVoice[], outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings): void {
+  mixAll(voices, outLeft, outRight, offset, frames, settings, true);
+}
+
+/**
+ * The same mix through the careful single-frame path only (no kernels): slow, for tests that check
+ * the kernels against it sample for sample.
+ */
+export function mixVoicesFrameByFrame(voices: readonly MixVoice[], outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings): void {
+  mixAll(voices, outLeft, outRight, offset, frames, settings, false);
+}
+
+function mixAll(voices: readonly MixVoice[], outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings, kernels: boolean): void {
+  if (acc.length < 2 * frames) acc = new Float64Array(2 * frames);
+  const a = acc;
+  let used = false;
   for (let i = 0; i < voices.length; i++) {
-    const v = voices[i] as MixVoice;
-    if (v.active && v.sample) mixVoice(v, outLeft, outRight, offset, frames, settings);
+    const v = voices[i]!;
+    if (!v.active || !v.sample) continue;
+    startRamp(v, settings.rampFrames);
+    v.step = v.frequency / settings.sampleRate;
+    // A silent voice (no gain, no ramp) is not mixed, only moved on, as libopenmpt does: faded
+    // notes of FT2-style channels keep running silently for later portamento pickup.
+    if (v.rampFramesLeft === 0 && v.currentLeft === 0 && v.currentRight === 0 && !v.stopping) {
+      advanceSilently(v, frames, v.sample.frames);
+      continue;
+    }
+    if (!used) {
+      a.fill(0, 0, 2 * frames);
+      used = true;
+    }
+    mixVoice(v, a, frames, settings.interpolation, kernels);
+  }
+  if (!used) return;
+  for (let k = 0; k < frames; k++) {
+    outLeft[offset + k]! += a[2 * k]!;
+    outRight[offset + k]! += a[2 * k + 1]!;
   }
 }
 
@@ -37,20 +77,12 @@ function endOf(v: MixVoice, frames: number): number {
   return Math.min(e, frames);
 }
 
-function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, settings: MixerSettings): void {
-  const s = v.sample;
-  if (!s) return;
-  startRamp(v, settings.rampFrames);
-  const mode = settings.interpolation;
+/** Mixes one audible voice into the accumulator's first `frames` frames. */
+function mixVoice(v: MixVoice, a: Float64Array, frames: number, mode: InterpolationMode, kernels: boolean): void {
+  const s = v.sample!;
   const tapsL = TAPS_LEFT[mode];
   const tapsR = TAPS_RIGHT[mode];
-  const step = v.frequency / settings.sampleRate;
-  // A silent voice (no gain, no ramp) is not mixed, only moved on, as libopenmpt does: faded
-  // notes of FT2-style channels keep running silently for later portamento pickup.
-  if (v.rampFramesLeft === 0 && v.currentLeft === 0 && v.currentRight === 0 && !v.stopping) {
-    advanceSilently(v, step, frames, s.frames);
-    return;
-  }
+  const step = v.step;
   let done = 0;
   while (done < frames) {
     if (!v.active) return;
@@ -69,8 +101,9 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
     const hi = end - tapsR - 1;
     const pos = v.position;
     const inc = step * v.direction;
+    v.increment = inc;
     let fast = 0;
-    if (pos >= lo && pos < hi + 1 && step > 0) {
+    if (kernels && pos >= lo && pos < hi + 1 && step > 0) {
       fast = v.direction > 0 ? Math.ceil((hi + 1 - pos) / step) : Math.ceil((pos - lo) / step);
       // Stay strictly inside: the last fast frame must start below hi + 1 (or at/above lo).
       if (v.direction > 0) {
@@ -81,13 +114,20 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
     }
     if (fast > 0) {
       if (fast > n) fast = n;
-      runKernel(v, s.left, s.right, mode, outLeft, outRight, offset + done, fast, inc);
+      if (s.right === null && v.filter === null) {
+        switch (mode) {
+          case 'nearest': nearestMono(v, s.left, a, done, fast); break;
+          case 'linear': linearMono(v, s.left, a, done, fast); break;
+          case 'cubic': cubicMono(v, s.left, a, done, fast); break;
+          case 'sinc': sincMono(v, s.left, a, done, fast); break;
+        }
+      } else generalKernel(v, mode, s.left, s.right, a, done, fast);
       // Only the last step of a fast stretch can leave the region: wrap it like a single frame.
       wrap(v, end, start, s.frames);
       afterFrames(v, fast);
       done += fast;
     } else {
-      mixOneFrame(v, outLeft, outRight, offset + done, mode, step, end, start);
+      mixOneFrame(v, a, done, mode, end, start);
       afterFrames(v, 1);
       done += 1;
     }
@@ -95,7 +135,8 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
 }
 
 /** Moves a silent voice `frames` output frames on, through loops, without reading the sample. */
-function advanceSilently(v: MixVoice, step: number, frames: number, sampleFrames: number): void {
+function advanceSilently(v: MixVoice, frames: number, sampleFrames: number): void {
+  const step = v.step;
   v.framesPlayed += frames;
   if (step <= 0) return;
   const end = endOf(v, sampleFrames);
@@ -137,218 +178,77 @@ function afterFrames(v: MixVoice, n: number): void {
   }
 }
 
-function runKernel(v: MixVoice, left: Float32Array, right: Float32Array | null, mode: InterpolationMode, outL: Float32Array, outR: Float32Array, o: number, n: number, inc: number): void {
-  const ramping = v.rampFramesLeft > 0;
-  const dgl = ramping ? v.rampStepLeft : 0;
-  const dgr = ramping ? v.rampStepRight : 0;
-  const sign = v.surround ? -1 : 1;
-  if (right === null && v.filter === null) {
-    switch (mode) {
-      case 'nearest': nearestMono(v, left, outL, outR, o, n, inc, dgl, dgr, sign); return;
-      case 'linear': linearMono(v, left, outL, outR, o, n, inc, dgl, dgr, sign); return;
-      case 'cubic': cubicMono(v, left, outL, outR, o, n, inc, dgl, dgr, sign); return;
-      case 'sinc': sincMono(v, left, outL, outR, o, n, inc, dgl, dgr, sign); return;
-    }
-  }
-  generalKernel(v, left, right, mode, outL, outR, o, n, inc, dgl, dgr, sign);
-}
-
-// The mono kernels below read taps that runKernel's caller proved to be inside the sample, so the
-// non-null assertions on typed-array reads hold.
-
-function nearestMono(v: MixVoice, d: Float32Array, L: Float32Array, R: Float32Array, o: number, n: number, inc: number, dgl: number, dgr: number, sign: number): void {
-  let pos = v.position;
-  let gl = v.currentLeft;
-  let gr = v.currentRight * sign;
-  const dr = dgr * sign;
-  for (let k = 0; k < n; k++) {
-    const x = d[pos | 0]!;
-    L[o + k]! += x * gl;
-    R[o + k]! += x * gr;
-    gl += dgl;
-    gr += dr;
-    pos += inc;
-  }
-  v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
-}
-
-function linearMono(v: MixVoice, d: Float32Array, L: Float32Array, R: Float32Array, o: number, n: number, inc: number, dgl: number, dgr: number, sign: number): void {
-  let pos = v.position;
-  let gl = v.currentLeft;
-  let gr = v.currentRight * sign;
-  const dr = dgr * sign;
-  for (let k = 0; k < n; k++) {
-    const i = pos | 0;
-    const a = d[i]!;
-    const x = a + (d[i + 1]! - a) * (pos - i);
-    L[o + k]! += x * gl;
-    R[o + k]! += x * gr;
-    gl += dgl;
-    gr += dr;
-    pos += inc;
-  }
-  v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
-}
-
-function cubicMono(v: MixVoice, d: Float32Array, L: Float32Array, R: Float32Array, o: number, n: number, inc: number, dgl: number, dgr: number, sign: number): void {
-  let pos = v.position;
-  let gl = v.currentLeft;
-  let gr = v.currentRight * sign;
-  const dr = dgr * sign;
-  for (let k = 0; k < n; k++) {
-    const i = pos | 0;
-    const t = pos - i;
-    const p0 = d[i - 1]!;
-    const p1 = d[i]!;
-    const p2 = d[i + 1]!;
-    const p3 = d[i + 2]!;
-    const x = p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
-    L[o + k]! += x * gl;
-    R[o + k]! += x * gr;
-    gl += dgl;
-    gr += dr;
-    pos += inc;
-  }
-  v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
-}
-
-function sincMono(v: MixVoice, d: Float32Array, L: Float32Array, R: Float32Array, o: number, n: number, inc: number, dgl: number, dgr: number, sign: number): void {
-  let pos = v.position;
-  let gl = v.currentLeft;
-  let gr = v.currentRight * sign;
-  const dr = dgr * sign;
-  const w = SINC_TABLE;
-  for (let k = 0; k < n; k++) {
-    const i = pos | 0;
-    const p = (((pos - i) * SINC_PHASES) | 0) * SINC_TAPS;
-    const b = i - 3;
-    const x = d[b]! * w[p]! + d[b + 1]! * w[p + 1]! + d[b + 2]! * w[p + 2]! + d[b + 3]! * w[p + 3]!
-      + d[b + 4]! * w[p + 4]! + d[b + 5]! * w[p + 5]! + d[b + 6]! * w[p + 6]! + d[b + 7]! * w[p + 7]!;
-    L[o + k]! += x * gl;
-    R[o + k]! += x * gr;
-    gl += dgl;
-    gr += dr;
-    pos += inc;
-  }
-  v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr * sign;
-}
-
-/** Reads one interpolated value at `pos` from `d` (taps inside the sample). */
-function readAt(mode: InterpolationMode, d: Float32Array, pos: number): number {
-  const i = pos | 0;
-  const t = pos - i;
-  switch (mode) {
-    case 'nearest': return d[i]!;
-    case 'linear': {
-      const a = d[i]!;
-      return a + (d[i + 1]! - a) * t;
-    }
-    case 'cubic': {
-      const p0 = d[i - 1]!;
-      const p1 = d[i]!;
-      const p2 = d[i + 1]!;
-      const p3 = d[i + 2]!;
-      return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
-    }
-    case 'sinc': {
-      const p = ((t * SINC_PHASES) | 0) * SINC_TAPS;
-      let x = 0;
-      for (let j = 0; j < SINC_TAPS; j++) x += d[i - 3 + j]! * SINC_TABLE[p + j]!;
-      return x;
-    }
-  }
-}
-
-/** Stereo samples and filtered voices: one loop with both sides and the biquad. */
-function generalKernel(v: MixVoice, left: Float32Array, right: Float32Array | null, mode: InterpolationMode, L: Float32Array, R: Float32Array, o: number, n: number, inc: number, dgl: number, dgr: number, sign: number): void {
-  let pos = v.position;
-  let gl = v.currentLeft;
-  let gr = v.currentRight;
-  const f = v.filter;
-  for (let k = 0; k < n; k++) {
-    let xl = readAt(mode, left, pos);
-    let xr = right ? readAt(mode, right, pos) : xl;
-    if (f) {
-      const yl = f.a0 * xl + f.b0 * v.filterY1L + f.b1 * v.filterY2L;
-      v.filterY2L = v.filterY1L;
-      v.filterY1L = yl;
-      xl = f.highPass ? xl - yl : yl;
-      const yr = f.a0 * xr + f.b0 * v.filterY1R + f.b1 * v.filterY2R;
-      v.filterY2R = v.filterY1R;
-      v.filterY1R = yr;
-      xr = f.highPass ? xr - yr : yr;
-    }
-    L[o + k]! += xl * gl;
-    R[o + k]! += xr * gr * sign;
-    gl += dgl;
-    gr += dgr;
-    pos += inc;
-  }
-  v.position = pos;
-  v.currentLeft = gl;
-  v.currentRight = gr;
-}
-
 /**
- * One sample value at integer frame `i`, following the voice's loop: past the loop end, taps wrap (or
- * mirror, for ping-pong, also before the loop start when playing backwards); outside the sample, 0.
+ * The index of the sample frame that tap `i` reads, following the voice's loop: past the loop end,
+ * taps wrap (or mirror, for ping-pong, also before the loop start when playing backwards); -1 outside
+ * the sample (the tap reads 0).
  */
-function fetch(v: MixVoice, d: Float32Array, i: number, end: number, start: number): number {
-  const frames = d.length;
-  if (v.loopMode === 'none' || end <= start) return i >= 0 && i < frames ? d[i]! : 0;
-  if (i < end && i >= 0 && (i >= start || v.direction > 0)) return i < frames ? d[i]! : 0;
-  if (i < 0) return 0;
+function tapIndex(v: MixVoice, i: number, frames: number, end: number, start: number): number {
+  if (v.loopMode === 'none' || end <= start) return i >= 0 && i < frames ? i : -1;
+  if (i < end && i >= 0 && (i >= start || v.direction > 0)) return i < frames ? i : -1;
+  if (i < 0) return -1;
   const len = end - start;
-  if (v.loopMode === 'forward') return d[start + ((((i - start) % len) + len) % len)]!;
+  if (v.loopMode === 'forward') {
+    // Most taps are at most one loop past the end: no division needed.
+    if (i >= end && i < end + len) return i - len;
+    return start + ((((i - start) % len) + len) % len);
+  }
   const period = 2 * len;
   let k = (((i - start) % period) + period) % period;
   if (k >= len) k = period - 1 - k;
-  return d[start + k]!;
+  return start + k;
 }
 
-function interpolateSlow(mode: InterpolationMode, v: MixVoice, d: Float32Array, pos: number, end: number, start: number): number {
+/** Interpolated values of the single-frame path: [0] left, [1] right (doubles stay unboxed here). */
+const SLOW = new Float64Array(2);
+
+/** Interpolates `d` at the voice's position with loop-aware taps into SLOW[slot]. */
+function interpolateSlow(mode: InterpolationMode, v: MixVoice, d: Float64Array, end: number, start: number, slot: number): void {
+  const pos = v.position;
   const i = Math.floor(pos);
   const t = pos - i;
-  switch (mode) {
-    case 'nearest': return fetch(v, d, i, end, start);
-    case 'linear': {
-      const a = fetch(v, d, i, end, start);
-      return a + (fetch(v, d, i + 1, end, start) - a) * t;
-    }
-    case 'cubic': {
-      const p0 = fetch(v, d, i - 1, end, start);
-      const p1 = fetch(v, d, i, end, start);
-      const p2 = fetch(v, d, i + 1, end, start);
-      const p3 = fetch(v, d, i + 2, end, start);
-      return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
-    }
-    case 'sinc': {
-      const p = ((t * SINC_PHASES) | 0) * SINC_TAPS;
-      let x = 0;
-      for (let j = 0; j < SINC_TAPS; j++) x += fetch(v, d, i - 3 + j, end, start) * SINC_TABLE[p + j]!;
-      return x;
-    }
+  const frames = d.length;
+  const first = i - TAPS_LEFT[mode];
+  const count = TAPS_LEFT[mode] + TAPS_RIGHT[mode] + 1;
+  const taps = TAPS;
+  for (let j = 0; j < count; j++) {
+    const at = tapIndex(v, first + j, frames, end, start);
+    taps[j] = at < 0 ? 0 : d[at]!;
   }
+  // An if-chain ending in else (a switch could leave x undefined to V8, which would box every x).
+  let x: number;
+  if (mode === 'nearest') x = taps[0]!;
+  else if (mode === 'linear') {
+    const p = taps[0]!;
+    x = p + (taps[1]! - p) * t;
+  } else if (mode === 'cubic') {
+    const p0 = taps[0]!;
+    const p1 = taps[1]!;
+    const p2 = taps[2]!;
+    const p3 = taps[3]!;
+    x = p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+  } else {
+    const p = ((t * SINC_PHASES) | 0) * SINC_TAPS;
+    x = 0;
+    for (let j = 0; j < SINC_TAPS; j++) x += taps[j]! * SINC_TABLE[p + j]!;
+  }
+  SLOW[slot] = x;
 }
 
+/** The taps of the single-frame path. */
+const TAPS = new Float64Array(SINC_TAPS);
+
 /** Mixes one frame with loop-aware taps and handles the loop boundary after it. */
-function mixOneFrame(v: MixVoice, L: Float32Array, R: Float32Array, o: number, mode: InterpolationMode, step: number, end: number, start: number): void {
-  const s = v.sample;
-  if (!s) return;
+function mixOneFrame(v: MixVoice, a: Float64Array, o: number, mode: InterpolationMode, end: number, start: number): void {
+  const s = v.sample!;
   if (v.position < 0 || (v.loopMode === 'none' && v.position >= end)) {
     v.active = false;
     return;
   }
-  let xl = interpolateSlow(mode, v, s.left, v.position, end, start);
-  let xr = s.right ? interpolateSlow(mode, v, s.right, v.position, end, start) : xl;
+  interpolateSlow(mode, v, s.left, end, start, 0);
+  if (s.right) interpolateSlow(mode, v, s.right, end, start, 1);
+  let xl = SLOW[0]!;
+  let xr = s.right ? SLOW[1]! : xl;
   const f = v.filter;
   if (f) {
     const yl = f.a0 * xl + f.b0 * v.filterY1L + f.b1 * v.filterY2L;
@@ -360,13 +260,13 @@ function mixOneFrame(v: MixVoice, L: Float32Array, R: Float32Array, o: number, m
     v.filterY1R = yr;
     xr = f.highPass ? xr - yr : yr;
   }
-  L[o]! += xl * v.currentLeft;
-  R[o]! += (v.surround ? -xr : xr) * v.currentRight;
+  a[2 * o]! += xl * v.currentLeft;
+  a[2 * o + 1]! += (v.surround ? -xr : xr) * v.currentRight;
   if (v.rampFramesLeft > 0) {
     v.currentLeft += v.rampStepLeft;
     v.currentRight += v.rampStepRight;
   }
-  v.position += step * v.direction;
+  v.position += v.increment;
   wrap(v, end, start, s.frames);
 }
 

@@ -16,7 +16,7 @@ interface RampState {
 const ramps = new WeakMap<MixVoice, RampState>();
 
 /** The sample value at integer index `i`, following the voice's loop (0 outside the sample). */
-function fetch(v: MixVoice, data: Float32Array, i: number): number {
+function fetch(v: MixVoice, data: Float64Array, i: number): number {
   const frames = data.length;
   if (v.loopMode === 'none' || v.loopEnd <= v.loopStart) return i >= 0 && i < frames ? (data[i] as number) : 0;
   const start = v.loopStart;
@@ -32,7 +32,7 @@ function fetch(v: MixVoice, data: Float32Array, i: number): number {
   return data[start + k] as number;
 }
 
-function interpolate(mode: InterpolationMode, v: MixVoice, data: Float32Array, pos: number): number {
+function interpolate(mode: InterpolationMode, v: MixVoice, data: Float64Array, pos: number): number {
   const i = Math.floor(pos);
   const t = pos - i;
   switch (mode) {

@@ -3,12 +3,16 @@
 // tick; the mixer renders frames from them, advances the position, and ramps gains between ticks.
 // A pattern channel is not a voice: IT new-note actions leave old voices playing in the background.
 
-/** Sample PCM converted once per song to float (-1..1), one array per side. */
+/**
+ * Sample PCM converted once per song to float (-1..1), one array per side. Doubles rather than
+ * floats: the kernels run ~10% faster without a conversion per tap (measured on the corpus with
+ * bench/speed.bench.ts), for 8 instead of 4 bytes per frame.
+ */
 export interface MixSample {
   /** Left (or only) channel. */
-  readonly left: Float32Array;
+  readonly left: Float64Array;
   /** Right channel of a stereo sample, or null for mono. */
-  readonly right: Float32Array | null;
+  readonly right: Float64Array | null;
   /** Frames (both arrays hold at least this many). */
   readonly frames: number;
 }
@@ -77,6 +81,10 @@ export class MixVoice {
   rampStepLeft = 0;
   rampStepRight = 0;
   rampFramesLeft = 0;
+  /** Sample frames per output frame (frequency / output rate), set at each mix call. */
+  step = 0;
+  /** step * direction: what the position moves per output frame in the stretch being mixed. */
+  increment = 0;
 
   /**
    * Starts `sample` at `position` frames. With `ramp` true the gains rise from 0 to the targets
@@ -144,6 +152,8 @@ export class MixVoice {
     this.rampStepLeft = other.rampStepLeft;
     this.rampStepRight = other.rampStepRight;
     this.rampFramesLeft = other.rampFramesLeft;
+    this.step = other.step;
+    this.increment = other.increment;
   }
 }
 

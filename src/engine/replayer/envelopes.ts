@@ -82,25 +82,29 @@ export function isEnvelopeProcessed(b: Behaviour, chn: ChannelState, kind: Envel
   return envelopeOn(chn, kind) || (env.enabled && playIfPaused);
 }
 
+/** The tick of point `i` (clamped to the points); a plain function so that no closure is made per tick. */
+function tickAt(pts: Envelope['points'], i: number): number {
+  return pts[Math.max(0, Math.min(pts.length - 1, i))]?.tick ?? 0;
+}
+
 /** Advances one envelope by a tick, handling loops, sustain and the end. */
 export function incrementEnvelope(b: Behaviour, chn: ChannelState, kind: EnvelopeKind): void {
   const env = envelopeOf(chn, kind);
   if (!env || !envelopeOn(chn, kind) || env.points.length === 0) return;
   const pts = env.points;
   const lastTick = pts[pts.length - 1]?.tick ?? 0;
-  const tickAt = (i: number) => pts[Math.max(0, Math.min(pts.length - 1, i))]?.tick ?? 0;
   let position = getPos(chn, kind) + (b.itEnvelopePositionHandling ? 0 : 1);
   let endReached = false;
   if (!b.itEnvelopePositionHandling) {
     if (env.loop) {
-      let end = tickAt(env.loop.end);
+      let end = tickAt(pts, env.loop.end);
       if (!b.isXm) end++;
       const escape = env.sustain !== null && env.loop.end === env.sustain.end && chn.keyOff && b.ft2EnvelopeEscape;
-      if (position === end && !escape) position = tickAt(env.loop.start);
+      if (position === end && !escape) position = tickAt(pts, env.loop.start);
     }
     if (env.sustain && !chn.keyOff) {
-      if (position === tickAt(env.sustain.end) + 1) {
-        position = tickAt(env.sustain.start);
+      if (position === tickAt(pts, env.sustain.end) + 1) {
+        position = tickAt(pts, env.sustain.start);
         // FT2: a pan envelope reaching its sustain point before key-off stays there. Test: PanSustainRelease.xm
         if (b.ft2PanSustainRelease && kind === 'pan') setOn(chn, kind, false);
       }
@@ -112,11 +116,11 @@ export function incrementEnvelope(b: Behaviour, chn: ChannelState, kind: Envelop
     let start: number;
     let end: number;
     if (env.sustain && !chn.oldKeyOff) {
-      start = tickAt(env.sustain.start);
-      end = tickAt(env.sustain.end) + 1;
+      start = tickAt(pts, env.sustain.start);
+      end = tickAt(pts, env.sustain.end) + 1;
     } else if (env.loop) {
-      start = tickAt(env.loop.start);
-      end = tickAt(env.loop.end) + 1;
+      start = tickAt(pts, env.loop.start);
+      end = tickAt(pts, env.loop.end) + 1;
     } else {
       start = end = lastTick;
       if (position > end) endReached = true;

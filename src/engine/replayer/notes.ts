@@ -584,6 +584,7 @@ export function getNnaChannel(r: ReplayerState, ci: number): number {
 function moveToBackground(r: ReplayerState, ci: number, nnaIndex: number): ChannelState {
   const src = r.channels[ci] as ChannelState;
   const dst = r.channels[nnaIndex] as ChannelState;
+  if (nnaIndex >= r.usedEnd) r.usedEnd = nnaIndex + 1;
   dst.copyFrom(src);
   dst.vibratoOn = dst.tremoloOn = dst.portamento = false;
   dst.panbrelloOffset = 0;

@@ -94,6 +94,15 @@ export function noteFromPeriod(b: Behaviour, period: number, fineTune: number, c
 
 /** Sample playback rate in Hz for a period. `frac` is 1/256 of a period unit. */
 export function freqFromPeriod(b: Behaviour, period: number, c5Speed: number, frac = 0): number {
+  return freq16FromPeriod(b, period, { c5Speed }, frac) / 16;
+}
+
+/**
+ * The same rate in 1/16 Hz, a whole number, with the C-5 speed read from `tuning` (the channel): the
+ * tick loop calls this one, because doubles that cross a call V8 does not inline are boxed on the
+ * heap, and C-5 speeds and frequencies are fractional.
+ */
+export function freq16FromPeriod(b: Behaviour, period: number, tuning: { readonly c5Speed: number }, frac = 0): number {
   if (!period) return 0;
   if (b.isXm || (b.linearSlides && b.finetuneAndTranspose)) {
     let p = period;
@@ -107,14 +116,16 @@ export function freqFromPeriod(b: Behaviour, period: number, c5Speed: number, fr
         if (p > 29 * 768) return 0;
         octave = Math.floor(p / 768) + 2;
       }
-      return Math.floor(((XM_LINEAR[p % 768] ?? 0) * 64) / 2 ** octave) / 16;
+      // floor(x / 2 ** octave) as a shift: x < 2^26 and octave is 0..31 (Math.pow was ~10% of a tick).
+      return ((XM_LINEAR[p % 768] ?? 0) * 64) >>> octave;
     }
-    return Math.floor((8363 * 1712 * 16) / Math.max(1, p)) / 16;
+    return Math.floor((8363 * 1712 * 16) / Math.max(1, p));
   }
-  if (b.finetuneAndTranspose) return Math.floor((3546895 * 4 * 16) / period) / 16;
-  if (b.periodsAreHertz) return Math.floor((period * 256 + frac) / 16) / 16;
+  if (b.finetuneAndTranspose) return Math.floor((3546895 * 4 * 16) / period);
+  if (b.periodsAreHertz) return Math.floor((period * 256 + frac) / 16);
+  const c5Speed = tuning.c5Speed;
   const c5 = b.linearSlides ? (c5Speed > 0 ? c5Speed : 8363) : 8363;
-  return Math.floor((c5 * 1712 * 256 * 16) / (period * 256 + frac)) / 16;
+  return Math.floor((c5 * 1712 * 256 * 16) / (period * 256 + frac));
 }
 
 /**

@@ -62,7 +62,7 @@ export interface PlayerInstrument {
   readonly midiChannel: number;
 }
 
-const EMPTY_MIX: MixSample = { left: new Float32Array(0), right: null, frames: 0 };
+const EMPTY_MIX: MixSample = { left: new Float64Array(0), right: null, frames: 0 };
 
 /** Converts model PCM to float arrays for the mixer. */
 export function toMixSample(sample: Sample): MixSample {
@@ -70,8 +70,8 @@ export function toMixSample(sample: Sample): MixSample {
   const frames = Math.floor(pcm.data.length / pcm.channels);
   if (frames === 0) return EMPTY_MIX;
   const scale = pcm.bits === 8 ? 1 / 128 : pcm.bits === 16 ? 1 / 32768 : 1;
-  const left = new Float32Array(frames);
-  const right = pcm.channels === 2 ? new Float32Array(frames) : null;
+  const left = new Float64Array(frames);
+  const right = pcm.channels === 2 ? new Float64Array(frames) : null;
   const d = pcm.data;
   if (right) {
     for (let i = 0; i < frames; i++) {

@@ -8,7 +8,7 @@ import { resolveBehaviour } from './behaviour.js';
 import type { ChannelState } from './channel-state.js';
 import { preparePlayerInstrument, preparePlayerSample, type PlayerInstrument, type PlayerSample, toMixSample } from './player-sample.js';
 import { processEffects } from './row-effects.js';
-import { advanceTick, RowVisitor } from './sequencer.js';
+import { advanceTick, RowVisitor, type SequencerMode } from './sequencer.js';
 import { PREVIEW_CHANNELS, ReplayerState } from './state.js';
 import { instrumentChange, keyOff, noteChange } from './notes.js';
 import { tickFrames } from './tempo.js';
@@ -72,9 +72,13 @@ function emptySampleModel(): Song['samples'][number] {
 /** Plays one song. */
 export class Player {
   readonly state: ReplayerState;
+  /** The voices of the channels that ever played (state.usedEnd), in channel order; grows. */
   readonly voices: readonly MixVoice[];
+  private readonly voiceList: MixVoice[] = [];
   private readonly visitor = new RowVisitor();
   private readonly repeat: boolean;
+  /** The sequencer's options, one object for all ticks (no allocation per tick). */
+  private readonly sequencerMode: SequencerMode = { loopPattern: false, repeat: false };
   private remainingInTick = 0;
   /** Frames rendered so far. */
   framesRendered = 0;
@@ -122,7 +126,15 @@ export class Player {
         if (b.itInitialNoteMemory) chn.note = chn.newNote = 1;
       }
     }
-    this.voices = r.channels.map((c) => c.voice);
+    this.voices = this.voiceList;
+    this.syncVoices();
+  }
+
+  /** Adds the voices of channels that started playing to the mixed list. */
+  private syncVoices(): void {
+    const r = this.state;
+    const list = this.voiceList;
+    while (list.length < r.usedEnd) list.push((r.channels[list.length] as ChannelState).voice);
   }
 
   /** Current position. */
@@ -147,7 +159,8 @@ export class Player {
    */
   nextTick(offset = 0): number {
     const r = this.state;
-    for (const chn of r.channels) {
+    for (let i = 0; i < r.usedEnd; i++) {
+      const chn = r.channels[i] as ChannelState;
       if (chn.length && !chn.voice.active && !chn.sample?.midiOnly) chn.length = 0;
       if (chn.oneShotPending && chn.voice.pendingLoopEnd < 0 && chn.voice.framesPlayed > 0 && chn.sample) {
         // The mixer finished the one-shot pass: loop the sample's real loop from now on.
@@ -159,10 +172,13 @@ export class Player {
       r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : tickFrames(r);
       r.firstTick = false;
       updateVoices(r);
+      this.syncVoices();
       return r.samplesPerTick;
     }
     if (r.ended) return 0;
-    if (!advanceTick(r, this.visitor, { loopPattern: r.loopPattern, repeat: this.repeat })) {
+    this.sequencerMode.loopPattern = r.loopPattern;
+    this.sequencerMode.repeat = this.repeat;
+    if (!advanceTick(r, this.visitor, this.sequencerMode)) {
       r.ended = true;
       return 0;
     }
@@ -173,6 +189,7 @@ export class Player {
     }
     r.samplesPerTick = this.tickLength ? Math.max(1, this.tickLength(r, offset)) : tickFrames(r);
     updateVoices(r);
+    this.syncVoices();
     return r.samplesPerTick;
   }
 
@@ -185,6 +202,10 @@ export class Player {
     const r = this.state;
     const ci = r.backgroundEnd + Math.max(0, Math.min(PREVIEW_CHANNELS - 1, slot));
     const chn = r.channels[ci] as ChannelState;
+    if (ci >= r.usedEnd) {
+      r.usedEnd = ci + 1;
+      this.syncVoices();
+    }
     if (note > 120) {
       if (note === 255) keyOff(r, chn);
       else {

@@ -178,8 +178,11 @@ function processChannel(r: ReplayerState, ci: number): void {
 function clearRow(chn: ChannelState): void {
   chn.rowNote = chn.rowInstr = chn.rowVolCmd = chn.rowVol = chn.rowCmd = chn.rowParam = 0;
   chn.rowIsTonePorta = false;
-  chn.extraCmds = [];
+  if (chn.extraCmds.length > 0) chn.extraCmds = [];
 }
+
+/** triggerRow's result, one object reused by every call (the tick loop allocates nothing). */
+const TRIGGERED = { instr: 0, porta: false };
 
 function triggerRow(
   r: ReplayerState, ci: number, chn: ChannelState, instrIn: number, volcmd: number, vol: number, cmd: number, param: number, portaIn: boolean, startTick: number,
@@ -343,7 +346,9 @@ function triggerRow(
   } else if (volcmd === VOLCMD.PANNING) {
     panning(r, chn, vol, 6);
   }
-  return { instr, porta };
+  TRIGGERED.instr = instr;
+  TRIGGERED.porta = porta;
+  return TRIGGERED;
 }
 
 function volumeColumn(r: ReplayerState, ci: number, chn: ChannelState, volcmd: number, volIn: number, startTick: number): void {

@@ -37,7 +37,8 @@ export class RowVisitor {
   }
 }
 
-function nextRow(r: ReplayerState, breakRow: boolean): { ignoreRow: boolean } {
+/** Moves to the next row; returns whether that row is to be skipped (ignoreRow). */
+function nextRow(r: ReplayerState, breakRow: boolean): boolean {
   // ProTracker: EEx on the same row as Dxx skips the target row. Test: DelayBreak.mod
   const ignoreRow = r.patternDelay > 1 && breakRow && r.b.isMod;
   const transition = r.nextRow === 0 || breakRow;
@@ -50,7 +51,7 @@ function nextRow(r: ReplayerState, breakRow: boolean): { ignoreRow: boolean } {
   r.tick = 0;
   r.row = r.nextRow;
   r.order = r.nextOrder;
-  return { ignoreRow };
+  return ignoreRow;
 }
 
 function setupNextRow(r: ReplayerState, loopPattern: boolean): void {
@@ -132,7 +133,7 @@ export interface SequencerMode {
  */
 export function advanceTick(r: ReplayerState, visitor: RowVisitor, mode: SequencerMode): boolean {
   while (++r.tick >= r.ticksOnRow()) {
-    const { ignoreRow } = nextRow(r, r.breakToRow);
+    const ignoreRow = nextRow(r, r.breakToRow);
     if (!mode.loopPattern) {
       const len = r.song.orders.length;
       r.pattern = r.order < len ? orderPattern(r, r.order) : -2;

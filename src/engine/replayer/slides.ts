@@ -271,7 +271,7 @@ export function tonePortamento(r: ReplayerState, chn: ChannelState, param: numbe
 
 /** Volume-column tone portamento speed: IT's table or FT2's x * 16 (doubled next to 3xx). */
 export function volColTonePorta(r: ReplayerState, chn: ChannelState, vol: number, startTick: number): { speed: number; clearEffect: boolean } {
-  if (r.b.isIt) return { speed: IT_VOLCOL_PORTA[vol & 0x0f] ?? 0, clearEffect: false };
+  if (r.b.isIt) return volColPortaResult(IT_VOLCOL_PORTA[vol & 0x0f] ?? 0, false);
   let v = vol;
   let clearEffect = false;
   if (chn.rowCmd === CMD.TONEPORTA && r.b.isXm) {
@@ -279,8 +279,17 @@ export function volColTonePorta(r: ReplayerState, chn: ChannelState, vol: number
     clearEffect = true;
     v *= 2;
   }
-  if (r.b.ft2PortaDelay && startTick !== 0) return { speed: 0, clearEffect };
-  return { speed: v * 16, clearEffect };
+  if (r.b.ft2PortaDelay && startTick !== 0) return volColPortaResult(0, clearEffect);
+  return volColPortaResult(v * 16, clearEffect);
+}
+
+/** volColTonePorta's result, one object reused by every call (read at once by the caller). */
+const VOLCOL_PORTA = { speed: 0, clearEffect: false };
+
+function volColPortaResult(speed: number, clearEffect: boolean): { speed: number; clearEffect: boolean } {
+  VOLCOL_PORTA.speed = speed;
+  VOLCOL_PORTA.clearEffect = clearEffect;
+  return VOLCOL_PORTA;
 }
 
 export function vibrato(chn: ChannelState, param: number): void {

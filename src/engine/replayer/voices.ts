@@ -11,20 +11,27 @@ import {
 } from './modulation.js';
 import { processMacroOnChannel } from './macros.js';
 import { pitchPanSeparation } from './notes.js';
-import { freqFromPeriod, muldiv, muldivr, noteFromPeriod, periodFromNote } from './pitch.js';
+import { freq16FromPeriod, muldiv, muldivr, noteFromPeriod, periodFromNote } from './pitch.js';
 import { vibrato } from './slides.js';
 import type { ReplayerState } from './state.js';
 import { LINEAR_SLIDE_DOWN, LINEAR_SLIDE_UP, PT_TUNED_PERIODS, XM_PAN_LAW } from './tables.js';
 import { xmToModFinetune } from './pitch.js';
 
 /** Period limits by tracker (4x Amiga units for MOD/S3M, FT2's range for XM). */
-function periodLimits(r: ReplayerState): [number, number] {
+function periodLimits(r: ReplayerState): readonly [number, number] {
   const b = r.b;
-  if (b.isMod) return [14 * 4, 3424 * 4];
-  if (b.isXm) return [1, 31999];
-  if (b.isS3m) return b.periodsAreHertz ? [1, 32767] : [64, 32767];
-  return [0, 0x7fffffff];
+  if (b.isMod) return MOD_LIMITS;
+  if (b.isXm) return XM_LIMITS;
+  if (b.isS3m) return b.periodsAreHertz ? S3M_HZ_LIMITS : S3M_LIMITS;
+  return IT_LIMITS;
 }
+
+// The limits as constants, so that no array is made per tick.
+const MOD_LIMITS = [14 * 4, 3424 * 4] as const;
+const XM_LIMITS = [1, 31999] as const;
+const S3M_HZ_LIMITS = [1, 32767] as const;
+const S3M_LIMITS = [64, 32767] as const;
+const IT_LIMITS = [0, 0x7fffffff] as const;
 
 function processVolumeEnvelope(r: ReplayerState, chn: ChannelState, vol: number): number {
   if (!isEnvelopeProcessed(r.b, chn, 'volume')) return vol;
@@ -61,6 +68,9 @@ function processInstrumentFade(chn: ChannelState, vol: number): number {
 
 /** Scratch for volume swing (the tick loop allocates nothing). */
 const SWING = { vol: 0, insVol: 0 };
+
+/** This tick's frequency for writeVoice, in Hz (a double handed over in a field is not boxed, an argument may be). */
+const TICK_FREQ = { hz: 0.5 };
 
 /**
  * Pitch envelope (returns the period) or filter envelope: then `pitchFilter.envFilter` is the
@@ -125,9 +135,11 @@ function modplugMasterVolume(r: ReplayerState): number {
 /** Computes every channel's output for this tick and writes it to the voices. */
 export function updateVoices(r: ReplayerState): void {
   const b = r.b;
-  const [minPeriod, maxPeriod] = periodLimits(r);
+  const limits = periodLimits(r);
+  const minPeriod = limits[0];
+  const maxPeriod = limits[1];
   const masterVol = b.modplugMixLevels ? modplugMasterVolume(r) : Math.max(1, r.song.mixVolume || 48);
-  for (let ci = 0; ci < r.channels.length; ci++) {
+  for (let ci = 0; ci < r.usedEnd; ci++) {
     const chn = r.channels[ci] as ChannelState;
     const voice = chn.voice;
     const isBackground = ci >= r.numChannels;
@@ -238,7 +250,7 @@ export function updateVoices(r: ReplayerState): void {
         if (b.st3LimitPeriod) chn.length = 0;
         period = minPeriod;
       }
-      freq = freqFromPeriod(b, Math.max(1, period), chn.c5Speed, frac);
+      freq = freq16FromPeriod(b, Math.max(1, period), chn, frac);
       chn.incrementOn = true;
     }
 
@@ -256,7 +268,8 @@ export function updateVoices(r: ReplayerState): void {
 
     chn.oldKeyOff = chn.keyOff;
     chn.triggerNote = false;
-    writeVoice(r, chn, freq, masterVol, mutedByUser);
+    TICK_FREQ.hz = freq / 16;
+    writeVoice(r, chn, masterVol, mutedByUser);
     // A background voice that can no longer be heard ends after this tick's fade (as libopenmpt
     // does); otherwise faded-out looping notes would be mixed, silently, forever.
     if (isBackground && !(chn.volume && chn.globalVol && chn.insVol)) chn.length = 0;
@@ -264,14 +277,14 @@ export function updateVoices(r: ReplayerState): void {
 }
 
 /** Converts the channel's final volume and pan into mixer gains and loop settings. */
-function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol: number, mutedByUser: boolean): void {
+function writeVoice(r: ReplayerState, chn: ChannelState, masterVol: number, mutedByUser: boolean): void {
   const voice = chn.voice;
   const smp = chn.sample;
   const wasAudible = voice.gainLeft !== 0 || voice.gainRight !== 0;
   chn.rampedToSilence = false;
   if (smp?.midiOnly) {
     // A MIDI-only note: the MIDI output reads its pitch; nothing is mixed.
-    voice.frequency = chn.incrementOn ? freq : 0;
+    voice.frequency = chn.incrementOn ? TICK_FREQ.hz : 0;
     voice.gainLeft = voice.gainRight = 0;
     if (voice.active) voice.stop();
     return;
@@ -287,7 +300,7 @@ function writeVoice(r: ReplayerState, chn: ChannelState, freq: number, masterVol
     voice.active = voice.position < smp.length;
     voice.stopping = false;
   }
-  voice.frequency = freq;
+  voice.frequency = TICK_FREQ.hz;
   voice.loopMode = chn.looping ? (chn.pingPongLoop ? 'pingpong' : 'forward') : 'none';
   voice.loopStart = chn.loopStart;
   voice.loopEnd = chn.looping ? Math.min(chn.loopEnd, smp.length) : smp.length;

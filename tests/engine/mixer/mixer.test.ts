@@ -1,8 +1,9 @@
 // The production mixer against the reference mixer (same output for random voices, loops, directions,
-// ramps and interpolations), and the behaviours a mixer must have: exact at unit speed, loop and
-// ping-pong positions, one-shot ends, click-free ramps, stereo sides, surround, filter, determinism.
+// ramps and interpolations), its kernels against its own single-frame path (bit for bit), and the
+// behaviours a mixer must have: exact at unit speed, loop and ping-pong positions, one-shot ends,
+// click-free ramps, stereo sides, surround, filter, determinism.
 import { describe, expect, it } from 'vitest';
-import { mixVoices } from '../../../src/engine/mixer/mixer.js';
+import { mixVoices, mixVoicesFrameByFrame } from '../../../src/engine/mixer/mixer.js';
 import { mixVoicesReference } from '../../../src/engine/mixer/reference-mixer.js';
 import { type InterpolationMode, type LoopMode, type MixerSettings, type MixSample, MixVoice } from '../../../src/engine/mixer/voice.js';
 
@@ -21,8 +22,8 @@ function rng(seed: number) {
 }
 
 function makeSample(frames: number, stereo: boolean, r: () => number): MixSample {
-  const left = Float32Array.from({ length: frames }, () => r() * 2 - 1);
-  return { left, right: stereo ? Float32Array.from({ length: frames }, () => r() * 2 - 1) : null, frames };
+  const left = Float64Array.from({ length: frames }, () => Math.fround(r() * 2 - 1));
+  return { left, right: stereo ? Float64Array.from({ length: frames }, () => Math.fround(r() * 2 - 1)) : null, frames };
 }
 
 function makeVoice(s: MixSample, loop: LoopMode, r: () => number): MixVoice {
@@ -79,6 +80,54 @@ describe('production mixer equals the reference mixer', () => {
   }
 });
 
+describe('kernels equal the single-frame path sample for sample', () => {
+  for (const mode of MODES) {
+    it(`${mode}: mono, stereo, filtered, surround and ramping voices over loops, in blocks of any size`, () => {
+      const r = rng(mode.length * 104729 + 17);
+      const settings: MixerSettings = { sampleRate: RATE, interpolation: mode, rampFrames: 48 };
+      for (let trial = 0; trial < 30; trial++) {
+        const voices: MixVoice[] = [];
+        for (let j = 0; j < 4; j++) {
+          const s = makeSample(40 + Math.floor(r() * 2500), r() < 0.3, r);
+          const loop = (['none', 'forward', 'pingpong'] as const)[Math.floor(r() * 3)] as LoopMode;
+          const v = makeVoice(s, loop, r);
+          if (r() < 0.3) v.filter = { a0: 0.2 + r() * 0.5, b0: r() * 0.6, b1: -r() * 0.3, highPass: r() < 0.3 };
+          if (r() < 0.3 && loop === 'forward') v.pendingLoopEnd = v.loopEnd;
+          voices.push(v);
+        }
+        const twins = voices.map(cloneVoice);
+        const fast = [new Float32Array(6000), new Float32Array(6000)] as const;
+        const slow = [new Float32Array(6000), new Float32Array(6000)] as const;
+        let at = 0;
+        while (at < 6000) {
+          const n = Math.min(6000 - at, 1 + Math.floor(r() * 900));
+          if (r() < 0.3) {
+            const k = Math.floor(r() * voices.length);
+            const gl = r();
+            const gr = r();
+            (voices[k] as MixVoice).gainLeft = (twins[k] as MixVoice).gainLeft = gl;
+            (voices[k] as MixVoice).gainRight = (twins[k] as MixVoice).gainRight = gr;
+          }
+          if (r() < 0.05) {
+            const k = Math.floor(r() * voices.length);
+            (voices[k] as MixVoice).stop();
+            (twins[k] as MixVoice).stop();
+          }
+          mixVoices(voices, fast[0], fast[1], at, n, settings);
+          mixVoicesFrameByFrame(twins, slow[0], slow[1], at, n, settings);
+          at += n;
+        }
+        expect(fast[0], `trial ${trial} left`).toEqual(slow[0]);
+        expect(fast[1], `trial ${trial} right`).toEqual(slow[1]);
+        voices.forEach((v, k) => {
+          const t = twins[k] as MixVoice;
+          expect([v.active, v.position, v.direction, v.currentLeft, v.currentRight, v.filterY1L, v.filterY1R]).toEqual([t.active, t.position, t.direction, t.currentLeft, t.currentRight, t.filterY1L, t.filterY1R]);
+        });
+      }
+    });
+  }
+});
+
 describe('mixer behaviour', () => {
   const settings = (interpolation: InterpolationMode): MixerSettings => ({ sampleRate: RATE, interpolation, rampFrames: 32 });
 
@@ -96,7 +145,7 @@ describe('mixer behaviour', () => {
   });
 
   it('linear interpolation gives midpoints at half speed', () => {
-    const s: MixSample = { left: Float32Array.from([0, 1, 0, -1, 0, 1, 0, -1]), right: null, frames: 8 };
+    const s: MixSample = { left: Float64Array.from([0, 1, 0, -1, 0, 1, 0, -1]), right: null, frames: 8 };
     const v = new MixVoice();
     v.gainLeft = v.gainRight = 1;
     v.frequency = RATE / 2;
@@ -169,7 +218,7 @@ describe('mixer behaviour', () => {
   });
 
   it('ramps gains: no jump on trigger, on gain change or on stop', () => {
-    const s: MixSample = { left: new Float32Array(100000).fill(0.8), right: null, frames: 100000 };
+    const s: MixSample = { left: new Float64Array(100000).fill(0.8), right: null, frames: 100000 };
     const v = new MixVoice();
     v.frequency = RATE;
     v.gainLeft = v.gainRight = 1;
@@ -188,7 +237,7 @@ describe('mixer behaviour', () => {
   });
 
   it('keeps stereo sides apart and inverts the right side for surround', () => {
-    const s: MixSample = { left: new Float32Array(100).fill(0.5), right: new Float32Array(100).fill(-0.25), frames: 100 };
+    const s: MixSample = { left: new Float64Array(100).fill(0.5), right: new Float64Array(100).fill(-0.25), frames: 100 };
     const v = new MixVoice();
     v.frequency = RATE;
     v.gainLeft = v.gainRight = 1;
@@ -202,7 +251,7 @@ describe('mixer behaviour', () => {
     m.frequency = RATE;
     m.gainLeft = m.gainRight = 1;
     m.surround = true;
-    m.trigger({ left: new Float32Array(100).fill(0.5), right: null, frames: 100 }, 0, false);
+    m.trigger({ left: new Float64Array(100).fill(0.5), right: null, frames: 100 }, 0, false);
     const L2 = new Float32Array(10);
     const R2 = new Float32Array(10);
     mixVoices([m], L2, R2, 0, 10, settings('linear'));
@@ -211,7 +260,7 @@ describe('mixer behaviour', () => {
 
   it('applies the filter: identity passes, a low-pass attenuates a high tone', () => {
     const n = 4800;
-    const hi: MixSample = { left: Float32Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 10000 * i) / RATE)), right: null, frames: n };
+    const hi: MixSample = { left: Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 10000 * i) / RATE)), right: null, frames: n };
     const run = (filter: MixVoice['filter']) => {
       const v = new MixVoice();
       v.frequency = RATE;
