@@ -89,7 +89,7 @@ export interface MidiTiming {
 
 /** The user's MIDI choices. */
 export interface MidiSetup {
-  /** Output for instruments without a port of their own (and for the clock); null = the first port found. */
+  /** Output for instruments without a port of their own (and for the clock); null = none (nothing is sent to a port the user did not choose). */
   readonly output: string | null;
   /** Input for note entry (and the external clock); null = none. */
   readonly input: string | null;

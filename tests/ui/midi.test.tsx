@@ -24,7 +24,7 @@ describe('MIDI setup', () => {
     await app.after(() => app.engine.emit({ type: 'midi', status }));
     await app.key('midi.setup');
     expect(app.frame()).toContain('MIDI setup: 2 outputs, 1 inputs');
-    expect(app.frame()).toContain('Output: first port found');
+    expect(app.frame()).toContain('Output: none');
     await app.key('choose.submit');
     expect(app.frame()).toContain('Synth B');
     await app.key('choose.down');

@@ -24,7 +24,7 @@ export const playCommand: Command = {
       { name: 'stats', type: 'flag', description: 'print render load, underruns, audio-clock drift and engine CPU time at the end' },
       { name: 'device', type: 'string', value: 'ID', description: 'output device id (see "tracker devices")' },
       { name: 'silent', type: 'flag', description: 'use the silent sink even when there is a sound card' },
-      { name: 'midi-out', type: 'string', value: 'PORT', description: 'MIDI output for instruments without a port of their own (default: the settings file, else the first port)' },
+      { name: 'midi-out', type: 'string', value: 'PORT', description: 'MIDI output for instruments without a port of their own (default: the one chosen in the editor, Alt+I)' },
       { name: 'midi-clock', type: 'flag', description: 'send MIDI clock, Start/Stop and Song Position to the MIDI output' },
       { name: 'quiet', short: 'q', type: 'flag', description: 'do not print the position' },
     ],

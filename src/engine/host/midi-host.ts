@@ -28,10 +28,6 @@ export interface MidiHostOptions {
   readonly createSender?: (driverModule: string, onReport: (r: SenderReport) => void) => MidiSenderLike;
 }
 
-/** Prefers a real port over ALSA's "Midi Through" loopback when no output is chosen. */
-function firstOutput(outputs: readonly string[]): string | null {
-  return outputs.find((o) => !/midi through/i.test(o)) ?? outputs[0] ?? null;
-}
 
 export class MidiHost {
   private driver: MidiDriver | null = null;
@@ -111,7 +107,8 @@ export class MidiHost {
   }
 
   private defaultOutput(): string | null {
-    return this.setup.output ?? firstOutput(this.outputs);
+    // Only a port the user chose: a module's MIDI instruments must not play whatever synth is plugged in.
+    return this.setup.output;
   }
 
   /** Instrument ports, the default output and the clock output that exist now. */

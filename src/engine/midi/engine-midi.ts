@@ -8,7 +8,7 @@ import type { Player } from '../replayer/player.js';
 import { ClockFollower } from './clock-follower.js';
 import { MidiClockOut, pulsesPerTick, songPositionMessage } from './midi-clock.js';
 import { CONTINUE, START, STOP } from './midi-message.js';
-import { MidiNoteGenerator } from './midi-notes.js';
+import { MidiNoteGenerator, type MidiSink } from './midi-notes.js';
 
 /** A message of the chunk being rendered. `kind` 'clock' goes to the clock ports, 'note' to instrument ports. */
 export interface QueuedMidi {
@@ -63,14 +63,16 @@ export class EngineMidi {
     this.events.push({ offset, kind, port, bytes });
   }
 
+  private readonly noteSink: MidiSink = (at, port, bytes) => this.push(at, 'note', port, bytes);
+  private readonly clockSink: MidiSink = (at, _port, bytes) => this.push(at, 'clock', null, bytes);
+
   /** Hooks a player: notes of every player, clock and external tempo for the song player only. */
   attach(player: Player, song: Song, isSongPlayer: boolean): void {
     const rpb = Math.max(1, song.rowsPerBeat || 4);
+    // Made once per player, not per tick: the tick path allocates nothing when there is no MIDI.
     player.onTick = (r, offset, frames) => {
-      this.notes.tick(r, offset, (at, port, bytes) => this.push(at, 'note', port, bytes));
-      if (isSongPlayer && this.running && this.settings.clockOut) {
-        this.clock.tick(offset, frames, r.speed, rpb, (at, _port, bytes) => this.push(at, 'clock', null, bytes));
-      }
+      this.notes.tick(r, offset, this.noteSink);
+      if (isSongPlayer && this.running && this.settings.clockOut) this.clock.tick(offset, frames, r.speed, rpb, this.clockSink);
     };
     player.tickLength = isSongPlayer && this.settings.followClock
       ? (r, offset) => {
@@ -103,13 +105,13 @@ export class EngineMidi {
 
   /** Playback stopped (by the user or the song's end): note-offs now, and Stop. */
   stopped(offset = 0): void {
-    this.notes.silence(offset, (at, port, bytes) => this.push(at, 'note', port, bytes));
+    this.notes.silence(offset, this.noteSink);
     if (this.running && this.settings.clockOut) this.push(offset, 'clock', null, [STOP]);
     this.running = false;
   }
 
   paused(): void {
-    this.notes.silence(0, (at, port, bytes) => this.push(at, 'note', port, bytes));
+    this.notes.silence(0, this.noteSink);
     if (this.running && this.settings.clockOut) this.push(0, 'clock', null, [STOP]);
   }
 

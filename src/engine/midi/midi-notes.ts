@@ -30,6 +30,8 @@ interface Sounding {
   slot: number;
   /** The bend this note asked for last (notes sharing a MIDI channel only send their own changes). */
   lastBend: number;
+  /** The tick in which a channel last held it. */
+  seen: number;
 }
 
 /** MIDI key of a model note: C-5 (61) is middle C (60). */
@@ -55,17 +57,20 @@ export class MidiNoteGenerator {
   private readonly used = new Map<string, { port: string | null; channel: number }>();
   /** Smooth-macro (\xx) value per pattern channel. */
   private readonly smooth: number[] = [];
-  private readonly held = new Set<number>();
+  /** Channels whose note started this tick (reused; `startedCount` are valid). */
   private readonly started: number[] = [];
+  private startedCount = 0;
+  /** Counts ticks, to mark the notes still held (no per-tick set: the tick path allocates nothing). */
+  private tickSerial = 0;
 
   /** Sends what this tick changed; call after each tick of the replayer. */
   tick(r: ReplayerState, frame: number, out: MidiSink): void {
-    const held = this.held;
     const started = this.started;
-    held.clear();
-    started.length = 0;
+    this.startedCount = 0;
+    const serial = ++this.tickSerial;
     const chans = r.channels;
-    for (let ci = 0; ci < chans.length; ci++) {
+    const end = Math.min(chans.length, r.usedEnd);
+    for (let ci = 0; ci < end; ci++) {
       const chn = chans[ci] as ChannelState;
       const id = chn.noteId;
       if (id === 0) continue;
@@ -74,19 +79,22 @@ export class MidiNoteGenerator {
       if (ci < r.numChannels && r.userMuted[ci] === true) continue;
       if (chn.keyOff || chn.noteFade || chn.volume <= 0) continue;
       if (ci >= r.numChannels && chn.length === 0) continue;
-      held.add(id);
       const s = this.sounding.get(id);
-      if (s) s.slot = ci;
-      else started.push(ci);
+      if (s) {
+        s.slot = ci;
+        s.seen = serial;
+      } else started[this.startedCount++] = ci;
     }
-    for (const [id, s] of this.sounding) {
-      if (held.has(id)) continue;
-      out(frame, s.port, noteOff(s.channel, s.key));
-      this.sounding.delete(id);
+    if (this.sounding.size > 0) {
+      for (const [id, s] of this.sounding) {
+        if (s.seen === serial) continue;
+        out(frame, s.port, noteOff(s.channel, s.key));
+        this.sounding.delete(id);
+      }
     }
-    for (const ci of started) this.start(r, ci, frame, out);
-    for (const s of this.sounding.values()) this.bend(r, s, frame, out);
-    for (let ci = 0; ci < r.numChannels; ci++) this.macro(r, ci, frame, out);
+    for (let i = 0; i < this.startedCount; i++) this.start(r, started[i] as number, frame, out);
+    if (this.sounding.size > 0) for (const s of this.sounding.values()) this.bend(r, s, frame, out);
+    if (r.song.instruments.length > 0) for (let ci = 0; ci < r.numChannels; ci++) this.macro(r, ci, frame, out);
   }
 
   private start(r: ReplayerState, ci: number, frame: number, out: MidiSink): void {
@@ -114,7 +122,7 @@ export class MidiNoteGenerator {
     const note = midiKey(chn.midiNote, m.transpose);
     out(frame, port, noteOn(channel, note, velocityOf(chn.volume)));
     const refFreq = chn.period > 0 ? freqFromPeriod(r.b, chn.period, chn.c5Speed, 0) : 0;
-    this.sounding.set(chn.noteId, { port, channel, key: note, refFreq, bendRange, slot: ci, lastBend: BEND_CENTRE });
+    this.sounding.set(chn.noteId, { port, channel, key: note, refFreq, bendRange, slot: ci, lastBend: BEND_CENTRE, seen: this.tickSerial });
   }
 
   private bend(r: ReplayerState, s: Sounding, frame: number, out: MidiSink): void {

@@ -34,7 +34,7 @@ const onOff = (b: boolean): string => (b ? 'on' : 'off');
 function menu(state: AppState, selected = 0): AppState {
   const p = state.preferences;
   const st = state.midi;
-  const output = p.midiDevice ?? 'first port found';
+  const output = p.midiDevice ?? 'none (instruments with a port of their own still play)';
   const title = !st ? 'MIDI setup (waiting for the engine)' : !st.available ? 'MIDI setup: MIDI unavailable' : `MIDI setup: ${st.outputs.length} outputs, ${st.inputs.length} inputs`;
   const options = [
     `Output: ${output}`,
@@ -63,7 +63,7 @@ function portChoice(state: AppState, kind: 'midiOutput' | 'midiInput'): AppState
   const ports = kind === 'midiOutput' ? st.outputs : st.inputs;
   const names = [null, ...ports];
   const current = kind === 'midiOutput' ? state.preferences.midiDevice : state.preferences.midiInput;
-  const options = [kind === 'midiOutput' ? 'first port found' : 'none', ...ports];
+  const options = ['none', ...ports];
   return { ...state, modal: { kind: 'choose', title: kind === 'midiOutput' ? 'MIDI output' : 'MIDI input (notes, external clock)', options, selected: Math.max(0, names.indexOf(current)), target: { kind, names } } };
 }
 

@@ -29,7 +29,7 @@ export interface Preferences {
   readonly sampleRate: number;
   /** Audio output latency in ms: the engine's render-ahead and the device buffer hint. */
   readonly latencyMs: number;
-  /** MIDI output port name (instruments without a port of their own, and the clock), or null for the first port. */
+  /** MIDI output port name (instruments without a port of their own, and the clock), or null for none. */
   readonly midiDevice: string | null;
   /** MIDI input port for note entry and the external clock, or null for none. */
   readonly midiInput: string | null;

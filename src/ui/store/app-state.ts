@@ -89,7 +89,7 @@ export type ChooseTarget =
   | { readonly kind: 'audioRate' | 'audioLatency'; readonly values: readonly number[] }
   /** The MIDI setup menu (src/ui/commands/midi-commands.ts). */
   | { readonly kind: 'midiMenu' }
-  /** A MIDI port: names[i] belongs to option i (null = the first port found / no input). */
+  /** A MIDI port: names[i] belongs to option i (null = none). */
   | { readonly kind: 'midiOutput'; readonly names: readonly (string | null)[] }
   | { readonly kind: 'midiInput'; readonly names: readonly (string | null)[] };
 
