@@ -1,9 +1,12 @@
 // A song as a Standard MIDI File: the replayer plays the song tick by tick (no audio), every note
 // start on a pattern channel becomes a note-on and ends at the next note, a cut, a key-off, a fade
-// to silence or the end of its sample. Track 0 carries the title and a tempo map that follows every
-// speed and tempo change exactly; one track per channel (or per instrument). Pure: song in, bytes out.
+// to silence or the end of its sample; an instrument with a controller set turns Zxx into that CC.
+// Track 0 carries the title and a tempo map that follows every speed and tempo change exactly; one
+// track per channel (or per instrument). Pure: song in, bytes out.
 
+import { macroValue } from '../engine/midi/midi-notes.js';
 import type { ChannelState } from '../engine/replayer/channel-state.js';
+import { CMD } from '../engine/replayer/commands.js';
 import { Player } from '../engine/replayer/player.js';
 import type { Song } from '../song/song.js';
 import { encodeSmf, type SmfEvent, textBytes } from './smf.js';
@@ -52,6 +55,7 @@ export function songToMidi(song: Song, options: MidiExportOptions = {}): MidiExp
   const conductor: SmfEvent[] = [{ tick: 0, kind: 'meta', type: 0x03, data: textBytes(song.title || 'tracker song') }];
   const open: (OpenNote | null)[] = Array.from({ length: numChannels }, () => null);
   const lastTriggers = new Array<number>(numChannels).fill(0);
+  const ccValues: (number | undefined)[] = new Array<number | undefined>(numChannels);
   const limit = Math.min(options.seconds ?? 3600, 3600) * RATE;
   let frames = 0;
   let tick = 0;
@@ -116,6 +120,17 @@ export function songToMidi(song: Song, options: MidiExportOptions = {}): MidiExp
         }
       } else if (open[c] && (!voice.active || chn.length === 0 || chn.keyOff || (chn.noteFade && chn.fadeOutVol === 0) || (chn.volume === 0 && chn.realVolume === 0))) {
         noteOff(c, at);
+      }
+      // An instrument's plain "set CC": Zxx (first tick) and \xx (gliding over the row) as controller changes.
+      const controller = chn.instrument?.model.midi.controller ?? -1;
+      const cmd = chn.rowCmd;
+      if (controller >= 0 && chn.rowParam < 0x80 && ((cmd === CMD.MIDI && state.firstTick) || cmd === CMD.SMOOTHMIDI)) {
+        const value = macroValue(state, chn, ccValues[c]);
+        if (value !== ccValues[c] || state.firstTick) {
+          const track = trackFor(chn, c);
+          trackEvents.get(track)!.push({ tick: at, kind: 'midi', bytes: [0xb0 | (trackChannel.get(track) ?? 0), controller, value] });
+        }
+        ccValues[c] = value;
       }
     }
     frames += n;

@@ -22,7 +22,7 @@ export const NO_VIBRATO: AutoVibrato = { waveform: 'sine', speed: 0, depth: 0, s
 export const EMPTY_ENVELOPE: Envelope = { enabled: false, points: [], loop: null, sustain: null, carry: false };
 
 /** No MIDI output. */
-export const NO_MIDI: InstrumentMidi = { port: null, channel: 0, program: -1, bank: -1, transpose: 0, bendRange: 2 };
+export const NO_MIDI: InstrumentMidi = { port: null, channel: 0, program: -1, bank: -1, transpose: 0, bendRange: 2, controller: -1 };
 
 const EMPTY_PCM: SamplePcm = { bits: 8, channels: 1, data: new Int8Array(0) };
 

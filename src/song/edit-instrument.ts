@@ -138,6 +138,7 @@ function clampMidi(m: InstrumentMidi): InstrumentMidi {
     bank: clamp(m.bank, -1, 16383),
     transpose: clamp(m.transpose, -127, 127),
     bendRange: clamp(m.bendRange, 0, 48),
+    controller: clamp(m.controller, -1, 127),
   };
 }
 

@@ -110,6 +110,12 @@ export interface InstrumentMidi {
   readonly transpose: number;
   /** The synth's pitch-bend range in semitones (portamento and vibrato are sent as pitch bend); 0 = send no bends. */
   readonly bendRange: number;
+  /**
+   * -1: Zxx 00-7F runs the song's MIDI macro (IT's way; the default macro moves the filter cutoff).
+   * 0..127: Zxx 00-7F (and \\xx) sends this controller with the value xx, a plain "set CC" that works
+   * in any format with a Z effect. Z80-ZFF always run the fixed macros.
+   */
+  readonly controller: number;
 }
 
 /** An instrument: maps notes to samples and shapes them over time. */

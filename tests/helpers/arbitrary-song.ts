@@ -94,6 +94,7 @@ const instrumentArb: fc.Arbitrary<Instrument> = fc.record({
     bank: fc.integer({ min: -1, max: 16383 }),
     transpose: fc.integer({ min: -127, max: 127 }),
     bendRange: fc.integer({ min: 0, max: 48 }),
+    controller: fc.integer({ min: -1, max: 127 }),
   }),
 });
 

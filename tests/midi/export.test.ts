@@ -7,6 +7,7 @@ import { parseMidi } from 'midi-file';
 import { describe, expect, it } from 'vitest';
 import { DIVISION, songToMidi } from '../../src/midi/export.js';
 import { readSong } from '../../src/formats/registry.js';
+import { createInstrument, NO_MIDI } from '../../src/song/create.js';
 import { buildSong, testSample } from '../helpers/song-builder.js';
 import { CORPUS_DIR, hasCorpus } from '../helpers/corpus.js';
 
@@ -102,6 +103,18 @@ describe('songToMidi', () => {
     expect(midi.tracks).toHaveLength(3);
     expect(notesOf(midi.tracks[1]!).map(([k]) => k)).toEqual([60]);
     expect(notesOf(midi.tracks[2]!).map(([k]) => k).sort()).toEqual([62, 64]);
+  });
+
+  it('writes Zxx as a controller change for an instrument with a controller set (XM), and \\xx as a glide', () => {
+    const instrument = createInstrument(1, { midi: { ...NO_MIDI, channel: 5, controller: 74 } });
+    const song = buildSong({ base: 'xm', samples: [sample], instruments: [instrument], pattern: [['C-5 01 ... Z40'], ['... .. ... \\7F'], ['... .. ... Z81']] });
+    const midi = parseMidi(songToMidi(song).bytes) as { tracks: (Ev & { controllerType?: number; value?: number })[][] };
+    const cc = absolute(midi.tracks[1]!).filter((e) => e.type === 'controller').map((e) => [e.at, e.channel, (e as { controllerType?: number }).controllerType, (e as { value?: number }).value]);
+    expect(cc[0]).toEqual([0, 4, 74, 0x40]);
+    // The glide reaches 7F on the row's last tick; Z81 (a fixed macro, not the controller) sends nothing here.
+    expect(cc.at(-1)).toEqual([row + (5 * row) / 6, 4, 74, 0x7f]);
+    expect(cc.length).toBeGreaterThan(3);
+    expect(cc.every(([at]) => (at as number) < 2 * row)).toBe(true);
   });
 });
 

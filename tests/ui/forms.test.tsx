@@ -179,7 +179,7 @@ describe('samples screen', () => {
 });
 
 describe('instruments screen', () => {
-  it('edits instrument fields including MIDI port, channel, program, bank, transpose and bend range', async () => {
+  it('edits instrument fields including MIDI port, channel, program, bank, transpose, bend range and the CC Zxx sends', async () => {
     app = await renderApp({ song: instrumentSong() });
     await app.key('screen.instruments');
     expect(app.frame()).toContain('01 Lead');
@@ -201,7 +201,14 @@ describe('instruments screen', () => {
     for (let i = 0; i < 3; i++) await app.key('form.increase');
     await app.key('form.nextField');
     await app.key('form.increaseMore');
-    expect(app.state().song.instruments[0]?.midi).toEqual({ port: 'Synth A', channel: 2, program: 42, bank: 15, transpose: 3, bendRange: 18 });
+    expect(app.frame()).toMatch(/MIDI Zxx sends +song macro/);
+    await app.key('form.nextField');
+    await app.key('form.edit');
+    await app.key('prompt.clear');
+    await app.press('74');
+    await app.key('prompt.submit');
+    expect(app.state().song.instruments[0]?.midi).toEqual({ port: 'Synth A', channel: 2, program: 42, bank: 15, transpose: 3, bendRange: 18, controller: 74 });
+    expect(app.frame()).toMatch(/MIDI Zxx sends +CC 74/);
     expect(app.frame()).toMatch(/MIDI program +42/);
     expect(app.frame()).toMatch(/MIDI transpose +\+3/);
     expect(app.frame()).toMatch(/MIDI bend range +18 semitones/);

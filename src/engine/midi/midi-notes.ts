@@ -2,7 +2,8 @@
 // and sends what changed: note-offs (key off, cut, fade, a new note, the new-note action releasing
 // a background note), note-ons with velocity from the note's volume (after program and bank
 // changes), pitch bend following portamento, vibrato and arpeggio, and controller changes from
-// Zxx / \xx macros. Pure: it reads replayer state and calls `out` with frame-stamped messages.
+// Zxx / \xx macros (or, for an instrument with a controller set, Zxx as a plain "set CC"). Pure: it
+// reads replayer state and calls `out` with frame-stamped messages.
 
 import type { ChannelState } from '../replayer/channel-state.js';
 import { CMD } from '../replayer/commands.js';
@@ -46,6 +47,18 @@ export function velocityOf(volume: number): number {
 
 const portKey = (port: string | null, channel: number): string => `${port ?? ''}\u0000${channel}`;
 
+/**
+ * The value a Zxx (xx) or smooth \xx (a step from `previous` towards xx, reaching it on the row's last
+ * tick) gives this tick, 0..127.
+ */
+export function macroValue(r: ReplayerState, chn: ChannelState, previous: number | undefined): number {
+  const z = chn.rowParam & 0x7f;
+  if (chn.rowCmd !== CMD.SMOOTHMIDI) return z;
+  const from = previous ?? z;
+  const ticksLeft = r.ticksOnRow() - r.tick;
+  return ticksLeft <= 1 ? z : Math.round(from + (z - from) / ticksLeft);
+}
+
 export class MidiNoteGenerator {
   /** Notes sounding on MIDI, by note identity. */
   private readonly sounding = new Map<number, Sounding>();
@@ -57,6 +70,8 @@ export class MidiNoteGenerator {
   private readonly used = new Map<string, { port: string | null; channel: number }>();
   /** Smooth-macro (\xx) value per pattern channel. */
   private readonly smooth: number[] = [];
+  /** Controller value last sent per pattern channel by an instrument's "set CC" (\xx sends only changes). */
+  private readonly controllers: number[] = [];
   /** Channels whose note started this tick (reused; `startedCount` are valid). */
   private readonly started: number[] = [];
   private startedCount = 0;
@@ -149,14 +164,15 @@ export class MidiNoteGenerator {
     const cfg = r.song.midiMacros ?? DEFAULT_MIDI_MACROS;
     const param = chn.rowParam & 0xff;
     const macro = param < 0x80 ? (cfg.parametered[chn.activeMacro] ?? '') : (cfg.fixed[param & 0x7f] ?? '');
-    let z = param & 0x7f;
-    if (isSmooth) {
-      const from = this.smooth[ci] ?? z;
-      const ticksLeft = r.ticksOnRow() - r.tick;
-      z = ticksLeft <= 1 ? z : Math.round(from + (z - from) / ticksLeft);
-    }
+    const z = macroValue(r, chn, this.smooth[ci]);
     this.smooth[ci] = z;
     const channel = m.channel - 1;
+    if (m.controller >= 0 && param < 0x80) {
+      // The instrument's plain "set CC": Zxx sends controller n with value xx.
+      if (this.controllers[ci] !== z || r.firstTick) out(frame, m.port, controlChange(channel, m.controller, z));
+      this.controllers[ci] = z;
+      return;
+    }
     const sounding = chn.noteId ? this.sounding.get(chn.noteId) : undefined;
     const bytes = macroToMidi(macro, {
       channel, key: sounding?.key ?? midiKey(chn.midiNote || 61, m.transpose), velocity: velocityOf(chn.volume),

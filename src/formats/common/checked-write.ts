@@ -67,7 +67,7 @@ function unreportedLosses(song: Song, back: Song, warnings: readonly string[], l
       const changed = song.instruments.findIndex((ins, i) => back.instruments[i] !== undefined && ins.sampleMap.some((n) => n > 0) && canonical(c.get(ins)) !== canonical(c.get(back.instruments[i]!)));
       if (changed >= 0) out.push(`instrument ${changed + 1}: ${c.name} changed (${label})`);
     }
-    const fields = ['channel', 'program', 'bank', 'port', 'transpose', 'bendRange'] as const;
+    const fields = ['channel', 'program', 'bank', 'port', 'transpose', 'bendRange', 'controller'] as const;
     const lost = fields.filter((f) => song.instruments.some((ins, i) => back.instruments[i] !== undefined && ins.midi[f] !== back.instruments[i]!.midi[f]));
     if (lost.length > 0) out.push(`instrument MIDI ${lost.join(', ')} not kept (${label})`);
   }

@@ -115,7 +115,7 @@ export function readInstrument(b: Uint8Array, o: number): Instrument {
     randomPan: Math.min(u8(27), 64),
     filterCutoff: ifc & 0x80 ? ifc & 0x7f : null,
     filterResonance: ifr & 0x80 ? ifr & 0x7f : null,
-    midi: { port: null, channel: mch >= 1 && mch <= 16 ? mch : 0, ...midiProgramBank(u8(28) | (u8(29) << 8), mpr, lsb, msb), transpose: 0, bendRange: 2 },
+    midi: { port: null, channel: mch >= 1 && mch <= 16 ? mch : 0, ...midiProgramBank(u8(28) | (u8(29) << 8), mpr, lsb, msb), transpose: 0, bendRange: 2, controller: -1 },
     volumeEnvelope: envelope(readEnvelope(b, o + 304), 0, 64),
     panEnvelope: envelope(readEnvelope(b, o + 386), -32, 32),
     pitchEnvelope: envelope(pitch, -32, 32),

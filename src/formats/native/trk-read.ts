@@ -401,6 +401,7 @@ class TrkReader {
         case 'bank': midi = { ...midi, bank: this.int(v, 'midi bank', -1, 16383) }; break;
         case 'transpose': midi = { ...midi, transpose: this.int(v, 'midi transpose', -127, 127) }; break;
         case 'bend-range': midi = { ...midi, bendRange: this.int(v, 'midi bend-range', 0, 48) }; break;
+        case 'cc': midi = { ...midi, controller: v === 'macro' ? -1 : this.int(v, 'midi cc', 0, 127) }; break;
         case 'port': midi = { ...midi, port: v === 'default' ? null : this.str(v, 'midi port') }; break;
         default: this.fail(`unknown midi setting "${t}"`);
       }

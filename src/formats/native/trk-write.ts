@@ -133,7 +133,7 @@ function instrumentLines(inst: Instrument): string[] {
     `duplicate-action = ${inst.duplicateAction}`,
     `filter-cutoff = ${formatOptional(inst.filterCutoff)}`,
     `filter-resonance = ${formatOptional(inst.filterResonance)}`,
-    `midi = channel=${m.channel} program=${m.program} bank=${m.bank} transpose=${m.transpose}${m.bendRange === 2 ? '' : ` bend-range=${m.bendRange}`} port=${m.port === null ? 'default' : quote(m.port)}`,
+    `midi = channel=${m.channel} program=${m.program} bank=${m.bank} transpose=${m.transpose}${m.bendRange === 2 ? '' : ` bend-range=${m.bendRange}`}${m.controller < 0 ? '' : ` cc=${m.controller}`} port=${m.port === null ? 'default' : quote(m.port)}`,
   ];
 }
 

@@ -261,8 +261,8 @@ function buildInstrument(ih: XMInstrumentHeader, first: number, count: number): 
     panEnvelope: envelope(ih.pan, 32),
     fadeout: ih.fadeout,
     midi: ih.midiEnabled
-      ? { port: null, channel: Math.min(16, ih.midiChannel + 1), program: Math.min(ih.midiProgram, 127), bank: -1, transpose: 0, bendRange: 2 }
-      : { port: null, channel: 0, program: -1, bank: -1, transpose: 0, bendRange: 2 },
+      ? { port: null, channel: Math.min(16, ih.midiChannel + 1), program: Math.min(ih.midiProgram, 127), bank: -1, transpose: 0, bendRange: 2, controller: -1 }
+      : { port: null, channel: 0, program: -1, bank: -1, transpose: 0, bendRange: 2, controller: -1 },
   });
 }
 

@@ -364,6 +364,6 @@ function emptyInstrument(): Instrument {
     pitchEnvelope: { enabled: false, points: [], loop: null, sustain: null, carry: false },
     pitchEnvelopeIsFilter: false, fadeout: 0, globalVolume: 128, pan: null, pitchPanSeparation: 0, pitchPanCenter: 61,
     randomVolume: 0, randomPan: 0, newNoteAction: 'cut', duplicateCheck: 'off', duplicateAction: 'cut',
-    filterCutoff: null, filterResonance: null, midi: { port: null, channel: 0, program: -1, bank: -1, transpose: 0, bendRange: 2 },
+    filterCutoff: null, filterResonance: null, midi: { port: null, channel: 0, program: -1, bank: -1, transpose: 0, bendRange: 2, controller: -1 },
   };
 }

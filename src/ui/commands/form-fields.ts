@@ -114,6 +114,7 @@ export function instrumentFields(): readonly FormField[] {
     { kind: 'number', id: 'midiBank', label: 'MIDI bank', min: -1, max: 16383, get: (s) => instOf(s)?.midi.bank ?? -1, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { bank: v } })), show: (v) => (v < 0 ? 'none' : String(v)) },
     { kind: 'number', id: 'midiTranspose', label: 'MIDI transpose', min: -127, max: 127, get: (s) => instOf(s)?.midi.transpose ?? 0, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { transpose: v } })), show: (v) => (v > 0 ? `+${v}` : String(v)) },
     { kind: 'number', id: 'midiBendRange', label: 'MIDI bend range', min: 0, max: 48, get: (s) => instOf(s)?.midi.bendRange ?? 2, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { bendRange: v } })), show: (v) => (v === 0 ? 'no bends' : `${v} semitones`) },
+    { kind: 'number', id: 'midiController', label: 'MIDI Zxx sends', min: -1, max: 127, get: (s) => instOf(s)?.midi.controller ?? -1, set: (s, v) => editInst(s, (song) => setInstrumentFields(song, n(s), { midi: { controller: v } })), show: (v) => (v < 0 ? 'song macro' : `CC ${v}`) },
   ];
 }
 

@@ -172,6 +172,27 @@ describe('controllers from Zxx macros', () => {
       expect(cc, base).toEqual([[ROW, 0xb3, 7, 0x64]]);
     }
   });
+
+  it('an instrument with a controller set turns Zxx into that CC with value xx in XM, S3M and IT (no macro setup needed)', () => {
+    for (const base of ['xm', 's3m', 'it'] as const) {
+      const song = buildSong({ base, rows: 4, pattern: [['C-5 01 ... Z40'], ['... .. ... Z7F'], ['... .. ... Z81']], instruments: [midiInstrument({ channel: 3, controller: 1 })] });
+      const cc = ofType(playMidi(song, { frames: 3 * ROW }).events, 0xb0).map((e) => [e.frame, ...e.bytes]);
+      // Z81 is a fixed macro: the default ones set the resonance (CC 71), as before.
+      expect(cc, base).toEqual([[0, 0xb2, 1, 0x40], [ROW, 0xb2, 1, 0x7f], [2 * ROW, 0xb2, 71, 8]]);
+    }
+  });
+
+  it('smooth \\xx with a controller set glides the CC over the row, sending only changes', () => {
+    const song = buildSong({ base: 'it', rows: 4, pattern: [['C-5 01 ... Z00'], ['... .. ... \\30']], instruments: [midiInstrument({ controller: 11 })] });
+    const cc = ofType(playMidi(song, { frames: 2 * ROW }).events, 0xb0).map((e) => [e.frame / TICK, e.bytes[1], e.bytes[2]]);
+    expect(cc[0]).toEqual([0, 11, 0]);
+    const glide = cc.slice(1);
+    expect(glide.every(([, n]) => n === 11)).toBe(true);
+    expect(glide.at(-1)).toEqual([11, 11, 0x30]);
+    const values = glide.map(([, , v]) => v as number);
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1] as number);
+    expect(glide[0]?.[0]).toBe(6);
+  });
 });
 
 describe('ports', () => {

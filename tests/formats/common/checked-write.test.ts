@@ -24,9 +24,9 @@ describe('losses found by reading the written file back', () => {
   });
 
   it('instrument MIDI settings the target has no field for are named', () => {
-    const withMidi = buildSong({ base: 'it', pattern: [['C-5 01 ... ...']], samples: [testSample('it')], instruments: [testInstrument({ midi: { port: 'synth', channel: 2, program: 5, bank: 3, transpose: 12, bendRange: 12 } })] });
-    expect(warnings(withMidi, 'it')).toMatch(/instrument MIDI port, transpose, bendRange not kept \(IT\)/);
-    expect(warnings(withMidi, 'xm')).toMatch(/instrument MIDI bank, port, transpose, bendRange not kept \(XM\)/);
+    const withMidi = buildSong({ base: 'it', pattern: [['C-5 01 ... ...']], samples: [testSample('it')], instruments: [testInstrument({ midi: { port: 'synth', channel: 2, program: 5, bank: 3, transpose: 12, bendRange: 12, controller: 7 } })] });
+    expect(warnings(withMidi, 'it')).toMatch(/instrument MIDI port, transpose, bendRange, controller not kept \(IT\)/);
+    expect(warnings(withMidi, 'xm')).toMatch(/instrument MIDI bank, port, transpose, bendRange, controller not kept \(XM\)/);
   });
 
   it('a sample rate S3M cannot store is reported as a pitch error', () => {
