@@ -20,13 +20,17 @@ export type MidiSink = (frame: number, port: string | null, bytes: number[]) => 
 export const DEFAULT_BEND_RANGE = 2;
 const BEND_CENTRE = 8192;
 
+/** A note sounding on MIDI (records are reused: the tick path allocates nothing in steady state). */
 interface Sounding {
-  readonly port: string | null;
-  readonly channel: number;
-  readonly key: number;
+  id: number;
+  port: string | null;
+  channel: number;
+  /** Port and channel as one map key. */
+  portChannel: string;
+  key: number;
   /** Frequency of the note as struck (no modulation), for pitch bend. */
-  readonly refFreq: number;
-  readonly bendRange: number;
+  refFreq: number;
+  bendRange: number;
   /** Channel slot that held it last tick. */
   slot: number;
   /** The bend this note asked for last (notes sharing a MIDI channel only send their own changes). */
@@ -60,8 +64,11 @@ export function macroValue(r: ReplayerState, chn: ChannelState, previous: number
 }
 
 export class MidiNoteGenerator {
-  /** Notes sounding on MIDI, by note identity. */
+  /** Notes sounding on MIDI, by note identity, and the same records as a list (iterated without iterators). */
   private readonly sounding = new Map<number, Sounding>();
+  private readonly soundingList: Sounding[] = [];
+  /** Released records, reused by the next notes. */
+  private readonly spare: Sounding[] = [];
   /** Program/bank last sent per port and channel. */
   private readonly programs = new Map<string, number>();
   /** Pitch bend last sent per port and channel. */
@@ -100,15 +107,21 @@ export class MidiNoteGenerator {
         s.seen = serial;
       } else started[this.startedCount++] = ci;
     }
-    if (this.sounding.size > 0) {
-      for (const [id, s] of this.sounding) {
-        if (s.seen === serial) continue;
-        out(frame, s.port, noteOff(s.channel, s.key));
-        this.sounding.delete(id);
+    const list = this.soundingList;
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as Sounding;
+      if (s.seen === serial) {
+        list[kept++] = s;
+        continue;
       }
+      out(frame, s.port, noteOff(s.channel, s.key));
+      this.sounding.delete(s.id);
+      this.spare.push(s);
     }
+    list.length = kept;
     for (let i = 0; i < this.startedCount; i++) this.start(r, started[i] as number, frame, out);
-    if (this.sounding.size > 0) for (const s of this.sounding.values()) this.bend(r, s, frame, out);
+    for (let i = 0; i < list.length; i++) this.bend(r, list[i] as Sounding, frame, out);
     if (r.song.instruments.length > 0) for (let ci = 0; ci < r.numChannels; ci++) this.macro(r, ci, frame, out);
   }
 
@@ -119,7 +132,7 @@ export class MidiNoteGenerator {
     const channel = m.channel - 1;
     const port = m.port;
     const key = portKey(port, channel);
-    this.used.set(key, { port, channel });
+    if (!this.used.has(key)) this.used.set(key, { port, channel });
     const patch = m.program < 0 ? -1 : Math.max(0, m.bank) * 128 + m.program;
     if (patch >= 0 && this.programs.get(key) !== patch) {
       if (m.bank >= 0) {
@@ -136,9 +149,22 @@ export class MidiNoteGenerator {
     }
     const note = midiKey(chn.midiNote, m.transpose);
     out(frame, port, noteOn(channel, note, velocityOf(chn.volume)));
-    const refFreq = chn.period > 0 ? freqFromPeriod(r.b, chn.period, chn.c5Speed, 0) : 0;
-    this.sounding.set(chn.noteId, { port, channel, key: note, refFreq, bendRange, slot: ci, lastBend: BEND_CENTRE, seen: this.tickSerial });
+    const s = this.spare.pop() ?? { id: 0, port: null, channel: 0, portChannel: '', key: 0, refFreq: 0, bendRange: 0, slot: 0, lastBend: 0, seen: 0 };
+    s.id = chn.noteId;
+    s.port = port;
+    s.channel = channel;
+    s.portChannel = key;
+    s.key = note;
+    s.refFreq = chn.period > 0 ? freqFromPeriod(r.b, chn.period, chn.c5Speed, 0) : 0;
+    s.bendRange = bendRange;
+    s.slot = ci;
+    s.lastBend = BEND_CENTRE;
+    s.seen = this.tickSerial;
+    this.sounding.set(s.id, s);
+    this.soundingList.push(s);
   }
+
+
 
   private bend(r: ReplayerState, s: Sounding, frame: number, out: MidiSink): void {
     if (s.bendRange <= 0 || s.refFreq <= 0) return;
@@ -148,7 +174,7 @@ export class MidiNoteGenerator {
     const value = Math.max(0, Math.min(16383, Math.round(BEND_CENTRE + (semitones / s.bendRange) * BEND_CENTRE)));
     if (value === s.lastBend) return;
     s.lastBend = value;
-    const key = portKey(s.port, s.channel);
+    const key = s.portChannel;
     if ((this.bends.get(key) ?? BEND_CENTRE) === value) return;
     this.bends.set(key, value);
     out(frame, s.port, pitchBend(s.channel, value));
@@ -184,7 +210,11 @@ export class MidiNoteGenerator {
 
   /** Note-offs for every sounding note and bends back to centre (stop, pause, jumps). */
   silence(frame: number, out: MidiSink): void {
-    for (const s of this.sounding.values()) out(frame, s.port, noteOff(s.channel, s.key));
+    for (const s of this.soundingList) {
+      out(frame, s.port, noteOff(s.channel, s.key));
+      this.spare.push(s);
+    }
+    this.soundingList.length = 0;
     this.sounding.clear();
     for (const [key, value] of this.bends) {
       if (value === BEND_CENTRE) continue;
