@@ -22,7 +22,18 @@ const SCREEN_NAMES: Readonly<Record<AppState['view']['kind'], string>> = {
   pattern: 'Pattern', orders: 'Orders', samples: 'Samples', instruments: 'Instruments', settings: 'Song', files: 'Files', help: 'Help',
 };
 
-const HINTS = 'F1 help F2 pat F3 smp F4 ins F5 play F8 stop F9 open F10 save F11 ord F12 song';
+const HINTS = ['F1 help', 'F2 pat', 'F3 smp', 'F4 ins', 'F5 play', 'F8 stop', 'F9 open', 'F10 save', 'F11 ord', 'F12 song'];
+
+/** As many whole key hints as fit in `room` columns (F1 help first: it leads to the rest). */
+function hintsFitting(room: number): string {
+  let text = '';
+  for (const h of HINTS) {
+    const next = text ? `${text} ${h}` : h;
+    if (next.length > room) break;
+    text = next;
+  }
+  return text;
+}
 
 function titleLine(state: AppState, width: number, theme: Theme): string {
   const name = printable(state.filePath ? basename(state.filePath) : 'new song');
@@ -41,7 +52,7 @@ function titleLine(state: AppState, width: number, theme: Theme): string {
     lb.add(`[${SCREEN_NAMES[state.view.kind]}] `, theme.sgr('accent', 'bar'));
   }
   if (state.notice) lb.add(` ${notice ?? ''}`, theme.sgr(state.notice.level === 'error' ? 'error' : 'ok', 'bar', true));
-  else lb.add(` ${HINTS}`, theme.sgr('dim', 'bar'));
+  else lb.add(` ${hintsFitting(width - full.length)}`, theme.sgr('dim', 'bar'));
   return lb.fill(theme.sgr('default', 'bar')).done();
 }
 

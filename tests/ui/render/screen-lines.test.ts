@@ -44,6 +44,18 @@ describe('screen size', () => {
     });
   }
 
+  const ALL_HINTS = 'F1 help F2 pat F3 smp F4 ins F5 play F8 stop F9 open F10 save F11 ord F12 song';
+  it('the title line shows whole key hints, as many as fit (80 columns: none cut in half; 160: all)', () => {
+    for (const view of views) {
+      const narrow = stripAnsi(screenLines(state(view), keymap, new Theme('none'), 80, 24)[0] ?? '').trimEnd();
+      const hints = narrow.slice(narrow.indexOf('F1 help'));
+      expect(hints.length, view.kind).toBeGreaterThan(0);
+      expect(`${ALL_HINTS} `.startsWith(`${hints} `), `${view.kind}: "${hints}"`).toBe(true);
+      const wide = stripAnsi(screenLines(state(view), keymap, new Theme('none'), 160, 50)[0] ?? '').trimEnd();
+      expect(wide.endsWith(ALL_HINTS), view.kind).toBe(true);
+    }
+  });
+
   it('flips the pattern page: row 45 shows rows 40..59 at 80x24; channel 7 of 8 scrolls channels 3..7 into view', () => {
     const lines = screenLines(state({ kind: 'pattern' }), keymap, new Theme('none'), 80, 24).map(stripAnsi);
     expect(lines[2]?.startsWith(' 40 |')).toBe(true);
