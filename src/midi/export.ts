@@ -8,6 +8,7 @@ import { macroValue } from '../engine/midi/midi-notes.js';
 import type { ChannelState } from '../engine/replayer/channel-state.js';
 import { CMD } from '../engine/replayer/commands.js';
 import { Player } from '../engine/replayer/player.js';
+import { signatureOf } from '../song/pattern.js';
 import type { Song } from '../song/song.js';
 import { encodeSmf, type SmfEvent, textBytes } from './smf.js';
 
@@ -47,7 +48,7 @@ export function songToMidi(song: Song, options: MidiExportOptions = {}): MidiExp
   const player = new Player(song, { sampleRate: RATE });
   const state = player.state;
   const numChannels = song.channels.length;
-  const rpb = Math.max(1, song.rowsPerBeat || 4);
+  let rpb = -1;
   const warnings: string[] = [];
   const trackEvents = new Map<number, SmfEvent[]>();
   const trackNames = new Map<number, string>();
@@ -93,9 +94,12 @@ export function songToMidi(song: Song, options: MidiExportOptions = {}): MidiExp
     }
     const n = player.nextTick();
     if (n === 0) break;
-    if (state.speed !== speed || state.tempo !== tempo) {
+    // A beat is the playing pattern's rows per beat (its own time signature, or the song's).
+    const beat = Math.max(1, signatureOf(song.patterns[state.pattern], song).rowsPerBeat || 4);
+    if (state.speed !== speed || state.tempo !== tempo || beat !== rpb) {
       speed = Math.max(1, state.speed);
       tempo = Math.max(1, state.tempo);
+      rpb = beat;
       // A beat lasts rows-per-beat x speed ticks of 2.5 / tempo seconds (1 / tempo in OpenMPT's
       // alternative mode); in its modern mode the tempo is the beats per minute (swing is not kept).
       const mode = song.profile.tempoMode;

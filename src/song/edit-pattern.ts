@@ -53,6 +53,24 @@ export function setPatternName(song: Song, index: number, name: string): Song {
   return { ...song, patterns };
 }
 
+/**
+ * Gives a pattern its own rows per beat and per measure (0 rows per beat: back to the song's). The
+ * measure is kept at least a beat long, as OpenMPT requires.
+ */
+export function setPatternSignature(song: Song, index: number, rowsPerBeat: number, rowsPerMeasure: number): Song {
+  const pattern = song.patterns[index];
+  if (!pattern) return song;
+  const patterns = song.patterns.slice();
+  const beat = Math.max(0, Math.min(64, Math.round(rowsPerBeat)));
+  if (beat === 0) {
+    const { signature: _dropped, ...rest } = pattern;
+    patterns[index] = rest;
+  } else {
+    patterns[index] = { ...pattern, signature: { rowsPerBeat: beat, rowsPerMeasure: Math.max(beat, Math.min(256, Math.round(rowsPerMeasure))) } };
+  }
+  return { ...song, patterns };
+}
+
 /** Sets the number of channels: channels past the new count are dropped from every pattern, new ones are empty. */
 export function setChannelCount(song: Song, count: number): Song {
   const n = Math.max(1, Math.min(MAX_CHANNELS, Math.round(count)));

@@ -23,6 +23,21 @@ export interface Pattern {
   readonly channels: number;
   readonly effectColumns: number;
   readonly data: Uint8Array;
+  /** The pattern's own time signature (OpenMPT); absent: the song's rows per beat and measure. */
+  readonly signature?: PatternSignature;
+  /** The pattern's own tempo swing (OpenMPT's modern tempo mode; factors per row); absent: the song's. */
+  readonly swing?: readonly number[];
+}
+
+/** Rows per beat and per measure (the beat also sets the tempo's unit in OpenMPT's modern tempo mode). */
+export interface PatternSignature {
+  readonly rowsPerBeat: number;
+  readonly rowsPerMeasure: number;
+}
+
+/** The time signature a pattern plays and shows with: its own, or the song's. */
+export function signatureOf(pattern: Pattern | undefined, song: PatternSignature): PatternSignature {
+  return pattern?.signature ?? song;
 }
 
 /** A cell as a plain object (for editing and tests; the replayer reads bytes directly). */
@@ -127,7 +142,8 @@ export function clonePattern(pattern: Pattern, changes: Partial<Pick<Pattern, 'n
  * dropped, new ones are empty, extra effect columns are dropped.
  */
 export function resizePattern(pattern: Pattern, rows: number, channels: number, effectColumns = pattern.effectColumns): Pattern {
-  const out = createPattern(rows, channels, effectColumns, pattern.name);
+  const created = createPattern(rows, channels, effectColumns, pattern.name);
+  const out = { ...created, ...(pattern.signature ? { signature: pattern.signature } : {}), ...(pattern.swing ? { swing: pattern.swing } : {}) };
   const oldStride = cellStride(pattern.effectColumns);
   const newStride = cellStride(effectColumns);
   const copy = Math.min(oldStride, newStride);
@@ -140,9 +156,11 @@ export function resizePattern(pattern: Pattern, rows: number, channels: number, 
   return out;
 }
 
-/** True when two patterns hold the same name, size and cells. */
+/** True when two patterns hold the same name, size, time signature, swing and cells. */
 export function patternsEqual(a: Pattern, b: Pattern): boolean {
   if (a.name !== b.name || a.rows !== b.rows || a.channels !== b.channels || a.effectColumns !== b.effectColumns) return false;
+  if (a.signature?.rowsPerBeat !== b.signature?.rowsPerBeat || a.signature?.rowsPerMeasure !== b.signature?.rowsPerMeasure) return false;
+  if ((a.swing ?? []).join() !== (b.swing ?? []).join()) return false;
   if (a.data.length !== b.data.length) return false;
   for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
   return true;

@@ -35,10 +35,15 @@ function cellArb(effectColumns: number): fc.Arbitrary<Cell> {
 
 function patternArb(channels: number): fc.Arbitrary<Pattern> {
   return fc
-    .record({ rows: fc.oneof(fc.constant(64), fc.integer({ min: 1, max: 40 })), fx: fc.integer({ min: 1, max: 2 }), name: fc.oneof(fc.constant(''), text), density: fc.double({ min: 0, max: 1, noNaN: true }) })
-    .chain(({ rows, fx, name, density }) =>
+    .record({
+      rows: fc.oneof(fc.constant(64), fc.integer({ min: 1, max: 40 })), fx: fc.integer({ min: 1, max: 2 }), name: fc.oneof(fc.constant(''), text), density: fc.double({ min: 0, max: 1, noNaN: true }),
+      swing: fc.option(fc.array(fc.double({ min: 0.25, max: 4, noNaN: true }), { minLength: 1, maxLength: 8 }), { nil: undefined }),
+      signature: fc.option(fc.integer({ min: 1, max: 64 }).chain((rowsPerBeat) => fc.record({ rowsPerBeat: fc.constant(rowsPerBeat), rowsPerMeasure: fc.integer({ min: rowsPerBeat, max: 256 }) })), { nil: undefined }),
+    })
+    .chain(({ rows, fx, name, density, signature, swing }) =>
       fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), cellArb(fx)), { minLength: rows * channels, maxLength: rows * channels }).map((cells) => {
-        const p = createPattern(rows, channels, fx, name);
+        const created = createPattern(rows, channels, fx, name);
+        const p = { ...created, ...(signature ? { signature } : {}), ...(swing ? { swing } : {}) };
         cells.forEach(([roll, cell], i) => {
           if (roll < density) writeCell(p, Math.floor(i / channels), i % channels, cell);
         });

@@ -85,6 +85,15 @@ describe('songToMidi', () => {
     expect(notesOf(midi.tracks[1]!).map(([k, s]) => [k, s])).toEqual([[60, 0], [62, 2 * row]]);
   });
 
+  it('a pattern with its own rows per beat has beats of its own rows', () => {
+    const built = buildSong({ base: 'it', samples: [sample], pattern: [['C-5 01 ... T78'], ['D-5 01 ... ...']], rows: 2 });
+    const song = { ...built, patterns: built.patterns.map((p) => ({ ...p, signature: { rowsPerBeat: 3, rowsPerMeasure: 12 } })) };
+    const midi = parseMidi(songToMidi(song).bytes) as { tracks: Ev[][] };
+    // A beat of 3 rows x 6 ticks x 2.5/120 s = 0.375 s, and a row a third of a beat.
+    expect(absolute(midi.tracks[0]!).filter((e) => e.type === 'setTempo').map((e) => e.microsecondsPerBeat)).toEqual([375000]);
+    expect(notesOf(midi.tracks[1]!).map(([k, s]) => [k, s])).toEqual([[60, 0], [62, DIVISION / 3]]);
+  });
+
   it('OpenMPT\'s modern tempo mode: the tempo is the beats per minute whatever the speed', () => {
     const built = buildSong({ base: 'it', samples: [sample], pattern: [['C-5 01 ... T78'], ['... .. ... A03'], ['D-5 01 ... ...']], rows: 3 });
     const song = { ...built, profile: { ...built.profile, tempoMode: 'modern' as const } };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { editCell } from '../../src/song/edit-cell.js';
 import { clonePatternAtOrder, deleteOrder, firstUnusedPattern, insertOrder, newPatternAtOrder, setOrder } from '../../src/song/edit-order.js';
-import { addPattern, clonePatternAt, setChannel, setChannelCount, setPatternLength } from '../../src/song/edit-pattern.js';
+import { addPattern, clonePatternAt, setChannel, setChannelCount, setPatternLength, setPatternSignature } from '../../src/song/edit-pattern.js';
 import { createSong } from '../../src/song/create.js';
 import { getCell, patternsEqual } from '../../src/song/pattern.js';
 
@@ -22,6 +22,19 @@ describe('pattern edits', () => {
     expect(short.patterns[0]!.rows).toBe(16);
     expect(getCell(short.patterns[0]!, 10, 0).note).toBe(50);
     expect(setPatternLength(short, 0, 5000).patterns[0]!.rows).toBe(1024);
+  });
+
+  it('gives a pattern its own time signature (kept through resizing and cloning), and takes it back', () => {
+    const song = setPatternSignature(createSong(), 0, 3, 2);
+    // A measure is at least a beat long.
+    expect(song.patterns[0]!.signature).toEqual({ rowsPerBeat: 3, rowsPerMeasure: 3 });
+    expect(setPatternSignature(song, 0, 99, 999).patterns[0]!.signature).toEqual({ rowsPerBeat: 64, rowsPerMeasure: 256 });
+    expect(setPatternLength(song, 0, 12).patterns[0]!.signature).toEqual({ rowsPerBeat: 3, rowsPerMeasure: 3 });
+    expect(clonePatternAt(song, 0).song.patterns[1]!.signature).toEqual({ rowsPerBeat: 3, rowsPerMeasure: 3 });
+    expect(patternsEqual(song.patterns[0]!, createSong().patterns[0]!)).toBe(false);
+    const back = setPatternSignature(song, 0, 0, 0).patterns[0]!;
+    expect(back.signature).toBeUndefined();
+    expect(patternsEqual(back, createSong().patterns[0]!)).toBe(true);
   });
 
   it('changes the channel count of every pattern', () => {

@@ -248,7 +248,7 @@ describe('instruments screen', () => {
 });
 
 describe('song settings screen', () => {
-  it('changes title, speed, tempo, highlights, channels and pattern length', async () => {
+  it('changes title, speed, tempo, highlights, channels, pattern length and the pattern\'s own time signature', async () => {
     app = await renderApp({ song: sampleSong() });
     await app.key('screen.settings');
     await app.key('form.edit');
@@ -272,6 +272,19 @@ describe('song settings screen', () => {
     expect(app.frame()).toContain('"abc" is not a number');
     await app.key('form.decreaseMore');
     expect(app.state().song.patterns[0]?.rows).toBe(48);
+    await app.press(KEYS.down);
+    expect(app.frame()).toMatch(/> Pattern rows per beat +song's\n/);
+    for (let i = 0; i < 3; i++) await app.key('form.increase');
+    expect(app.state().song.patterns[0]?.signature).toEqual({ rowsPerBeat: 3, rowsPerMeasure: 16 });
+    await app.press(KEYS.down);
+    await app.key('form.edit');
+    await app.key('prompt.clear');
+    await app.press('12');
+    await app.key('prompt.submit');
+    expect(app.state().song.patterns[0]?.signature).toEqual({ rowsPerBeat: 3, rowsPerMeasure: 12 });
+    expect(app.frame()).toMatch(/Pattern rows per measure +12\n/);
+    // The pattern editor shades this pattern's beats (rows 0, 3, 6...) and measures by it.
+    expect(app.state().song.rowsPerBeat).toBe(4);
     await app.press(KEYS.down);
     await app.key('form.edit');
     expect(app.state().song.notation).toBe('xm');

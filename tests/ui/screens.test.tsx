@@ -3,6 +3,7 @@
 // terminal and follows live resizes, and colours come in truecolor, 256, 16 and none.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSong } from '../../src/song/create.js';
+import { setPatternSignature } from '../../src/song/edit-pattern.js';
 import { stripAnsi } from '../../src/ui/render/theme.js';
 import { KEYS, renderApp, type RenderedApp } from './helpers/render-app.js';
 
@@ -133,6 +134,16 @@ describe('terminal size and colours', () => {
     expect(line(4)).not.toMatch(/\u001b\[[0-9;]*4[0-7]m/);
     expect(line(4)).toMatch(/\u001b\[33m04 /);
     expect(line(16)).toMatch(/\u001b\[1m\u001b\[93m16 /);
+  });
+
+  it('shades a pattern with its own time signature by it, not by the song\'s', async () => {
+    const song = setPatternSignature(createSong(), 0, 3, 12);
+    app = await renderApp({ colorLevel: '256', song });
+    const line = (row: number) => app.rawFrame().split('\n').find((l) => stripAnsi(l).startsWith(` ${String(row).padStart(2, '0')} |`)) ?? '';
+    expect(line(3)).toContain('48;5;234');
+    expect(line(12)).toContain('48;5;236');
+    expect(line(4)).not.toMatch(/48;5;23[46]/);
+    expect(line(16)).not.toMatch(/48;5;23[46]/);
   });
 
   it('writes truecolor, 256-colour, 16-colour and colourless frames', async () => {

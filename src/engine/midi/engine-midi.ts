@@ -3,8 +3,10 @@
 // chunk, for the host to turn into wall-clock send times. Transport messages (Start, Continue,
 // Stop, Song Position) and the all-notes-off of stop and pause are queued here too. Pure.
 
+import { signatureOf } from '../../song/pattern.js';
 import type { Song } from '../../song/song.js';
 import type { Player } from '../replayer/player.js';
+import type { ReplayerState } from '../replayer/state.js';
 import { ClockFollower } from './clock-follower.js';
 import { MidiClockOut, pulsesPerTick, songPositionMessage } from './midi-clock.js';
 import { CONTINUE, START, STOP } from './midi-message.js';
@@ -68,16 +70,17 @@ export class EngineMidi {
 
   /** Hooks a player: notes of every player, clock and external tempo for the song player only. */
   attach(player: Player, song: Song, isSongPlayer: boolean): void {
-    const rpb = Math.max(1, song.rowsPerBeat || 4);
+    // A beat is the playing pattern's rows per beat (its own time signature, or the song's).
+    const rpb = (r: ReplayerState) => Math.max(1, signatureOf(song.patterns[r.pattern], song).rowsPerBeat || 4);
     // Made once per player, not per tick: the tick path allocates nothing when there is no MIDI.
     player.onTick = (r, offset, frames) => {
       this.notes.tick(r, offset, this.noteSink);
-      if (isSongPlayer && this.running && this.settings.clockOut) this.clock.tick(offset, frames, r.speed, rpb, this.clockSink);
+      if (isSongPlayer && this.running && this.settings.clockOut) this.clock.tick(offset, frames, r.speed, rpb(r), this.clockSink);
     };
     player.tickLength = isSongPlayer && this.settings.followClock
       ? (r, offset) => {
-        const f = this.ensureFollower(r.tempo, r.speed, rpb);
-        return f.nextTickFrames(this.chunkStart + offset, pulsesPerTick(r.speed, rpb));
+        const f = this.ensureFollower(r.tempo, r.speed, rpb(r));
+        return f.nextTickFrames(this.chunkStart + offset, pulsesPerTick(r.speed, rpb(r)));
       }
       : null;
   }

@@ -2,6 +2,7 @@
 // classic (every tracker), alternative, and OpenMPT's modern mode with its carried rounding error and
 // tempo swing, computed as libopenmpt does so that song lengths agree to the frame.
 
+import { signatureOf } from '../../song/pattern.js';
 import type { ReplayerState } from './state.js';
 
 /** Fractional tempos are kept in 1/10000 BPM, as OpenMPT stores them. */
@@ -21,10 +22,13 @@ export function tickFrames(r: ReplayerState): number {
     case 'alternative':
       return Math.max(1, Math.floor((r.sampleRate * TEMPO_FRACTION) / raw));
     case 'modern': {
-      // OpenMPT quirk: modern tempo is beats per minute of rowsPerBeat rows; the fraction of a frame
-      // each tick loses is carried to the next, and swing stretches rows. Test: timing.test.ts "tempo modes"
-      let accurate = r.sampleRate * (60 / ((raw / TEMPO_FRACTION) * Math.max(1, r.speed) * Math.max(1, r.song.rowsPerBeat)));
-      const swing = profile.tempoSwing;
+      // OpenMPT quirk: modern tempo is beats per minute of rowsPerBeat rows (the pattern's own time
+      // signature when it has one); the fraction of a frame each tick loses is carried to the next,
+      // and swing (the pattern's own, or the song's) stretches rows. Test: timing.test.ts "tempo modes"
+      const pattern = r.song.patterns[r.pattern];
+      const rowsPerBeat = signatureOf(pattern, r.song).rowsPerBeat;
+      let accurate = r.sampleRate * (60 / ((raw / TEMPO_FRACTION) * Math.max(1, r.speed) * Math.max(1, rowsPerBeat)));
+      const swing = pattern?.swing ?? profile.tempoSwing;
       if (swing.length > 0) accurate *= swing[r.row % swing.length] ?? 1;
       let frames = Math.trunc(accurate);
       r.tempoError += accurate - frames;

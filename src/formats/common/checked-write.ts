@@ -34,6 +34,12 @@ function unreportedLosses(song: Song, back: Song, warnings: readonly string[], l
   if ((song.rowsPerBeat !== back.rowsPerBeat || song.rowsPerMeasure !== back.rowsPerMeasure) && !/highlight/.test(said)) {
     out.push(`row highlights ${song.rowsPerBeat}/${song.rowsPerMeasure} not kept (${label} readers show ${back.rowsPerBeat}/${back.rowsPerMeasure})`);
   }
+  // Patterns' own time signatures and swing (OpenMPT's MPTM has them; the module formats do not).
+  const own = (i: number, which: 'signature' | 'swing') => song.patterns[i]?.[which] !== undefined && canonical(song.patterns[i]?.[which]) !== canonical(back.patterns[i]?.[which]);
+  const signatures = song.patterns.map((_, i) => i).filter((i) => own(i, 'signature'));
+  if (signatures.length > 0) out.push(`pattern${signatures.length === 1 ? '' : 's'} ${signatures.join(', ')}: own rows per beat/measure not kept (${label} has only the song's)`);
+  const swings = song.patterns.map((_, i) => i).filter((i) => own(i, 'swing'));
+  if (swings.length > 0) out.push(`pattern${swings.length === 1 ? '' : 's'} ${swings.join(', ')}: own tempo swing not kept (${label})`);
   // Samples, where the target keeps them one for one and in order (formats without instruments flatten
   // instruments, reported; XM instruments own their samples, which may reorder them).
   const emptyTail = back.samples.slice(song.samples.length).every((x) => x.pcm.data.length === 0);

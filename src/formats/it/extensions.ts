@@ -36,11 +36,17 @@ export interface SongExtensions {
 /** OpenMPT's swing unity (factors are 8.24 fixed point). */
 const SWING_UNITY = 2 ** 24;
 
-/** Reads OpenMPT's tempo swing (u16 count, u32 factors) and normalises it as OpenMPT does. */
-function readSwing(b: Uint8Array, o: number, size: number): number[] {
+/**
+ * Reads OpenMPT's tempo swing (u16 count, u32 factors) and normalises it as OpenMPT does; with
+ * `rows`, first resized to that many rows (new rows unchanged), as OpenMPT fits a pattern's swing to
+ * its rows per beat.
+ */
+export function readSwing(b: Uint8Array, o: number, size: number, rows?: number): number[] {
   if (size < 2) return [];
   const count = Math.min((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8), Math.floor((size - 2) / 4));
-  const raw = Array.from({ length: count }, (_, i) => Math.max(SWING_UNITY / 4, Math.min(SWING_UNITY * 4, u32(b, o + 2 + i * 4, 4))));
+  const read = Array.from({ length: count }, (_, i) => u32(b, o + 2 + i * 4, 4));
+  const sized = rows === undefined || read.length === 0 ? read : Array.from({ length: rows }, (_, i) => read[i] ?? SWING_UNITY);
+  const raw = sized.map((v) => Math.max(SWING_UNITY / 4, Math.min(SWING_UNITY * 4, v)));
   if (raw.length === 0) return [];
   // Normalise so the factors average to exactly unity (the rounding remainder goes to the first).
   const mean = Math.floor(raw.reduce((a, v) => a + v, 0) / raw.length);

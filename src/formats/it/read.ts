@@ -11,7 +11,8 @@ import { ByteReader } from '../common/byte-reader.js';
 import { FormatError, type ReadResult } from '../common/format-error.js';
 import { decodeName } from '../common/text-codecs.js';
 import { convertITEffect, convertITNote, convertITVolume, type ITEffectContext } from './effects.js';
-import { profileTiming, readSongExtensions, withTempoFraction } from './extensions.js';
+import { profileTiming, readSongExtensions, readSwing, withTempoFraction } from './extensions.js';
+import { readMptmBlock } from './mptm-block.js';
 import { readInstrument, readOldInstrument, readSample } from './instruments.js';
 import {
   CVT_ADPCM,
@@ -65,7 +66,14 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
     anyAdpcmSample: headers.some((sh) => sh !== null && !(sh.flags & (SMP_COMPRESSED | SMP_16BIT)) && sh.cvt === CVT_ADPCM),
     mptm,
   });
-  if (sniff.mptm) warnings.push("OpenMPT's MPTM extensions (beyond IT) are not read; the song plays as IT");
+  // MPTM: the order lists live in OpenMPT's block after the IT data; the first one is the song.
+  const block = sniff.mptm ? readMptmBlock(bytes, mptmBlockStart(bytes)) : null;
+  const sequenceSet = block?.sequences ?? null;
+  const sequence = sequenceSet?.sequences[0] ?? null;
+  if (sniff.mptm) warnings.push("OpenMPT's MPTM extensions beyond order lists, time signatures and swing (tunings, pattern names and colours) are not read");
+  if (sequenceSet && sequenceSet.sequences.length > 1) {
+    warnings.push(`the file has ${sequenceSet.sequences.length} order lists (sequences); tracker plays and keeps the first${sequence?.name ? ` ("${sequence.name}")` : ''}`);
+  }
 
   let message = '';
   if (h.special & SPECIAL_MESSAGE && h.messageLength > 0) {
@@ -116,14 +124,22 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
     vibratoIsSpeed: sniff.mptVersion !== 0 && sniff.mptVersion <= 0x01170254,
     effects: { cwtv: h.cwtv, warnings },
   };
-  patPos.forEach((p) => {
+  // ModPlug up to OpenMPT 1.17.03.01 left the highlights blank or wrote 4/16 whatever the song used.
+  const highlights = h.special & SPECIAL_HIGHLIGHTS && h.highlightMinor > 0 && h.highlightMajor > 0 && (sniff.mptVersion === 0 || sniff.mptVersion >= 0x01170302);
+  const songRowsPerBeat = ext.rowsPerBeat || (highlights ? h.highlightMinor : 4);
+  patPos.forEach((p, i) => {
+    const signature = block?.signatures.get(i);
+    const at = block?.swings.get(i);
+    // OpenMPT fits a pattern's swing to its rows per beat; swing plays in the modern tempo mode only.
+    const swing = at && ext.tempoMode === 2 ? readSwing(bytes, at.start, at.size, signature?.rowsPerBeat ?? songRowsPerBeat) : [];
+    const own = { ...(signature ? { signature } : {}), ...(swing.length > 0 ? { swing } : {}) };
     if (p === 0) {
-      patterns.push(empty);
+      patterns.push({ ...empty, ...own });
       return;
     }
     const result = readPattern(bytes, p, cells, empty);
     if (!result.complete) damaged++;
-    patterns.push(result.pattern);
+    patterns.push({ ...result.pattern, ...own });
   });
   if (damaged > 0) warnings.push(`${damaged} pattern${damaged === 1 ? '' : 's'} are damaged or cut short; the missing rows are empty`);
   if (patterns.length === 0) patterns.push(createPattern(64, channels));
@@ -142,9 +158,10 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   }
 
   const orders: OrderEntry[] = [];
-  for (const b of pre.orders) {
-    if (b === 0xff) orders.push('end');
-    else if (b === 0xfe) orders.push('skip');
+  const END = sequence ? 0xffff : 0xff;
+  for (const b of sequence ? sequence.orders : pre.orders) {
+    if (b === END) orders.push('end');
+    else if (b === END - 1) orders.push('skip');
     else if (b < patterns.length) orders.push(b);
     else {
       warnings.push(`order list names pattern ${b}, which the file does not hold; skipped`);
@@ -153,14 +170,13 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
   }
   while (orders.length > 1 && orders[orders.length - 1] === 'end') orders.pop();
 
-  // ModPlug up to OpenMPT 1.17.03.01 left the highlights blank or wrote 4/16 whatever the song used.
-  const highlights = h.special & SPECIAL_HIGHLIGHTS && h.highlightMinor > 0 && h.highlightMajor > 0 && (sniff.mptVersion === 0 || sniff.mptVersion >= 0x01170302);
   let midiMacros = pre.midiMacros;
   if (sniff.noZxxMacros) {
     // Impulse Tracker before 2.14 had no filters: its files' Zxx commands do nothing (libopenmpt).
     midiMacros = { global: midiMacros?.global ?? IT_GLOBAL_MACROS, parametered: Array(16).fill(''), fixed: Array(128).fill('') };
   }
-  const restart = ext.restartOrder !== undefined && ext.restartOrder < orders.length ? ext.restartOrder : 0;
+  const restartOrder = sequence?.restartOrder ?? ext.restartOrder;
+  const restart = restartOrder !== undefined && restartOrder < orders.length ? restartOrder : 0;
   const globalVolume = ext.globalVolume !== undefined ? Math.min(128, Math.floor(ext.globalVolume / 2)) : Math.min(h.globalVolume, 128);
   const mix = Math.min(ext.preAmp ?? h.mixVolume, 128);
   const song = createSong(
@@ -177,11 +193,11 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
     {
       title: decodeName(h.songName, 'cp437'),
       message,
-      initialSpeed: h.speed || 6,
-      initialTempo: withTempoFraction(ext.tempo !== undefined && ext.tempo >= 32 && ext.tempo <= 1000 ? ext.tempo : Math.max(31, h.tempo), ext),
+      initialSpeed: sequence?.speed ?? (h.speed || 6),
+      initialTempo: sequence?.tempo ?? withTempoFraction(ext.tempo !== undefined && ext.tempo >= 32 && ext.tempo <= 1000 ? ext.tempo : Math.max(31, h.tempo), ext),
       globalVolume,
       mixVolume: sniff.halveMixVolume ? Math.floor(mix / 2) : mix,
-      rowsPerBeat: ext.rowsPerBeat || (highlights ? h.highlightMinor : 4),
+      rowsPerBeat: songRowsPerBeat,
       rowsPerMeasure: ext.rowsPerMeasure || (highlights ? h.highlightMajor : 16),
       restartOrder: restart,
       channels: chans,
@@ -199,10 +215,15 @@ export function readIT(bytes: Uint8Array): ReadResult<Song> {
 /** Impulse Tracker's global macros (start, stop; the rest empty). */
 const IT_GLOBAL_MACROS: readonly string[] = ['FF', 'FC', '', '', '', '', '', '', ''];
 
+/** Where OpenMPT's MPTM block starts: the last 4 bytes of the file point at it. */
+function mptmBlockStart(b: Uint8Array): number {
+  if (b.length < 8) return -1;
+  return (b[b.length - 4]! | (b[b.length - 3]! << 8) | (b[b.length - 2]! << 16) | (b[b.length - 1]! << 24)) >>> 0;
+}
+
 /** OpenMPT's MPTM: the last 4 bytes point at a "228" marker. */
 function isMptm(b: Uint8Array): boolean {
-  if (b.length < 8) return false;
-  const at = (b[b.length - 4]! | (b[b.length - 3]! << 8) | (b[b.length - 2]! << 16) | (b[b.length - 1]! << 24)) >>> 0;
+  const at = mptmBlockStart(b);
   return at >= 0x100 && at + 3 <= b.length && b[at] === 0x32 && b[at + 1] === 0x32 && b[at + 2] === 0x38;
 }
 

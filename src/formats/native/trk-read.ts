@@ -4,7 +4,7 @@
 import { createChannel, createInstrument, createSample, createSong, DEFAULT_ROWS, NO_MIDI } from '../../song/create.js';
 import { type Notation, parseEffect, parseInstrument, parseVolume } from '../../song/notation.js';
 import { NOTE_MAX, parseNote } from '../../song/notes.js';
-import { createPattern, MAX_CHANNELS, MAX_EFFECT_COLUMNS, MAX_ROWS, type Pattern, writeCell } from '../../song/pattern.js';
+import { createPattern, MAX_CHANNELS, MAX_EFFECT_COLUMNS, MAX_ROWS, type Pattern, type PatternSignature, writeCell } from '../../song/pattern.js';
 import { isProfileFlag, makeProfile, PROFILE_BASES, type ProfileBase, type ProfileFlag, TEMPO_MODES, type TempoMode } from '../../song/profile.js';
 import type { Channel, Instrument, MidiMacros, OrderEntry, Sample, SamplePcm, Song, SongOrigin, VibratoWaveform } from '../../song/song.js';
 import { decodeBase64 } from '../common/base64.js';
@@ -36,6 +36,8 @@ interface PatternDraft {
   name: string;
   rows: number | undefined;
   effectColumns: number;
+  signature: PatternSignature | undefined;
+  swing: number[] | undefined;
   pattern: Pattern | undefined;
   nextRow: number;
   line: number;
@@ -122,7 +124,7 @@ class TrkReader {
       const min = name === 'pattern' ? 0 : 1;
       if (index < min || index > MAX_COUNT) this.fail(`${name} number ${index} is outside ${min}..${MAX_COUNT}`);
       this.section = { kind: name, index };
-      if (name === 'pattern') this.patterns.set(index, { name: '', rows: undefined, effectColumns: 1, pattern: undefined, nextRow: 0, line: this.lineNo });
+      if (name === 'pattern') this.patterns.set(index, { name: '', rows: undefined, effectColumns: 1, signature: undefined, swing: undefined, pattern: undefined, nextRow: 0, line: this.lineNo });
       if (name === 'instrument') this.currentInstrument = createInstrument();
       if (name === 'sample') this.currentSample = { sample: createSample(), frames: 0, line: this.lineNo };
       if (name === 'sample-data') this.sampleData.set(index, { text: [], line: this.lineNo });
@@ -305,6 +307,14 @@ class TrkReader {
       case 'name': d.name = this.str(value, key); return;
       case 'rows': d.rows = this.int(value, key, 1, MAX_ROWS); return;
       case 'effect-columns': d.effectColumns = this.int(value, key, 1, MAX_EFFECT_COLUMNS); return;
+      case 'time-signature': {
+        const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+        if (!m) this.fail(`time-signature is rows per beat / rows per measure, like 4/16; got "${value}"`);
+        const rowsPerBeat = this.int(m[1] as string, 'rows per beat', 1, 64);
+        d.signature = { rowsPerBeat, rowsPerMeasure: this.int(m[2] as string, 'rows per measure', rowsPerBeat, 256) };
+        return;
+      }
+      case 'tempo-swing': d.swing = this.swing(value, key); return;
       default: this.fail(`unknown key "${key}" in [pattern ${index}]`);
     }
   }
@@ -314,7 +324,10 @@ class TrkReader {
     if (!d) return;
     if (d.rows === undefined) this.fail(`pattern ${index} needs "rows = N" before its grid`);
     if (this.channels.length === 0) this.fail('[channels] must come before the patterns');
-    if (!d.pattern) d.pattern = createPattern(d.rows, this.channels.length, d.effectColumns, d.name);
+    if (!d.pattern) {
+      const created = createPattern(d.rows, this.channels.length, d.effectColumns, d.name);
+      d.pattern = { ...created, ...(d.signature ? { signature: d.signature } : {}), ...(d.swing ? { swing: d.swing } : {}) };
+    }
     const parts = line.split('|');
     const rowNo = parseIntToken((parts[0] ?? '').trim(), 0, MAX_ROWS);
     if (rowNo !== d.nextRow) this.fail(`pattern ${index}: expected row ${d.nextRow}, found "${(parts[0] ?? '').trim()}"`);

@@ -96,6 +96,8 @@ function writePattern(p: Pattern, index: number, notation: Notation, out: string
   if (p.name !== '') out.push(`name = ${quote(p.name)}`);
   out.push(`rows = ${p.rows}`);
   if (p.effectColumns !== 1) out.push(`effect-columns = ${p.effectColumns}`);
+  if (p.signature) out.push(`time-signature = ${p.signature.rowsPerBeat}/${p.signature.rowsPerMeasure}`);
+  if (p.swing && p.swing.length > 0) out.push(`tempo-swing = ${p.swing.join(',')}`);
   const width = String(p.rows - 1).length;
   for (let r = 0; r < p.rows; r++) {
     const cells: string[] = [String(r).padStart(width, '0')];

@@ -4,7 +4,7 @@
 
 import { sampleFrames } from '../../song/create.js';
 import { C5_SPEED_MAX, C5_SPEED_MIN, loopTypeOf, setInstrumentFields, setInstrumentSample, setSampleFields, setSampleLoop, type LoopType } from '../../song/edit-instrument.js';
-import { setChannelCount, setPatternLength } from '../../song/edit-pattern.js';
+import { setChannelCount, setPatternLength, setPatternSignature } from '../../song/edit-pattern.js';
 import { SETTING_RANGES, setSongSettings, type SongSettings } from '../../song/edit-song.js';
 import type { Instrument, NewNoteAction, Sample } from '../../song/song.js';
 import type { AppState } from '../store/app-state.js';
@@ -144,6 +144,21 @@ export function settingsFields(): readonly FormField[] {
       kind: 'number', id: 'patternLength', label: 'Rows in this pattern', min: 1, max: 1024, bigStep: 16,
       get: (s) => s.song.patterns[s.cursor.pattern]?.rows ?? 64,
       set: (s, v) => withSong(s, setPatternLength(s.song, s.cursor.pattern, v)),
+    },
+    {
+      kind: 'number', id: 'patternRowsPerBeat', label: 'Pattern rows per beat', min: 0, max: 64,
+      get: (s) => s.song.patterns[s.cursor.pattern]?.signature?.rowsPerBeat ?? 0,
+      set: (s, v) => withSong(s, setPatternSignature(s.song, s.cursor.pattern, v, s.song.patterns[s.cursor.pattern]?.signature?.rowsPerMeasure ?? s.song.rowsPerMeasure)),
+      show: (v) => (v === 0 ? "song's" : String(v)),
+    },
+    {
+      kind: 'number', id: 'patternRowsPerMeasure', label: 'Pattern rows per measure', min: 0, max: 256,
+      get: (s) => s.song.patterns[s.cursor.pattern]?.signature?.rowsPerMeasure ?? 0,
+      set: (s, v) => {
+        const own = s.song.patterns[s.cursor.pattern]?.signature;
+        return withSong(s, setPatternSignature(s.song, s.cursor.pattern, v === 0 ? 0 : (own?.rowsPerBeat ?? s.song.rowsPerBeat), v));
+      },
+      show: (v) => (v === 0 ? "song's" : String(v)),
     },
     { kind: 'choice', id: 'notation', label: 'Effect letters', options: ['it', 'xm'], get: (s) => (s.song.notation === 'xm' ? 1 : 0), set: (s, i) => withSong(s, setSongSettings(s.song, { notation: i === 1 ? 'xm' : 'it' })) },
   ];

@@ -5,7 +5,7 @@
 
 import { formatEffect, formatInstrument, formatVolume } from '../../song/notation.js';
 import { formatNote } from '../../song/notes.js';
-import { getCell, type Pattern } from '../../song/pattern.js';
+import { getCell, type Pattern, signatureOf } from '../../song/pattern.js';
 import type { Song } from '../../song/song.js';
 import type { AppState } from '../store/app-state.js';
 import { cellWidth, columnInfo } from '../store/columns.js';
@@ -107,8 +107,9 @@ interface RowKey {
 
 function buildRow(song: Song, pattern: Pattern, row: number, layout: PatternLayout, key: RowKey, width: number, theme: Theme): string {
   const lb = new LineBuilder(width, theme);
-  const beat = Math.max(1, song.rowsPerBeat);
-  const measure = Math.max(1, song.rowsPerMeasure);
+  const signature = signatureOf(pattern, song);
+  const beat = Math.max(1, signature.rowsPerBeat);
+  const measure = Math.max(1, signature.rowsPerMeasure);
   const isMeasure = row % measure === 0;
   const isBeat = row % beat === 0;
   const rowBg: Bg = key.playing ? 'playRow' : key.cursorColumn !== null ? 'cursorRow' : isMeasure ? 'measureRow' : isBeat ? 'beatRow' : 'none';

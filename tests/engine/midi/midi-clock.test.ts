@@ -46,6 +46,13 @@ describe('clock out', () => {
     expect(pulses(playMidi(song, { frames: 5 * TICK, settings: clockOn }).events, 5 * TICK)).toEqual([0, 1, 2, 3, 4].map((k) => k * TICK));
   });
 
+  it('a pattern with its own rows per beat is clocked by it: 8 rows per beat at speed 3, song at 4', () => {
+    const built = buildSong({ base: 'it', rows: 64, speed: 3, pattern: [[]] });
+    const song = { ...built, patterns: built.patterns.map((p) => ({ ...p, signature: { rowsPerBeat: 8, rowsPerMeasure: 32 } })) };
+    expect(song.rowsPerBeat).toBe(4);
+    expect(pulses(playMidi(song, { frames: 5 * TICK, settings: clockOn }).events, 5 * TICK)).toEqual([0, 1, 2, 3, 4].map((k) => k * TICK));
+  });
+
   it('no clock messages when clock out is off', () => {
     const song = buildSong({ base: 'it', rows: 64, pattern: [[]] });
     expect(playMidi(song, { frames: 4 * TICK }).events.filter((e) => e.kind === 'clock')).toEqual([]);

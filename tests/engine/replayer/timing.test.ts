@@ -6,6 +6,7 @@ import { framesPerTick, songDuration } from '../../../src/engine/replayer/player
 import { readSong } from '../../../src/formats/registry.js';
 import { corpusEntries, readCorpusFile } from '../../helpers/corpus.js';
 import type { ProfileBase } from '../../../src/song/profile.js';
+import type { Pattern } from '../../../src/song/pattern.js';
 import { buildSong, envelope, instrumentFor, oneShotSample, runTicks, testSample, track, type TestSongSpec } from '../../helpers/song-builder.js';
 
 const empty = (n: number, channels = 1): string[][] => Array.from({ length: n }, () => Array.from({ length: channels }, () => '... .. ... ...'));
@@ -79,6 +80,19 @@ describe('tempo modes', () => {
   it('modern: tempo swing stretches and squeezes alternate rows', () => {
     expect(frames('modern', { tempo: 125, speed: 1, rowsPerBeat: 4 }, 2, [1.5, 0.5])).toEqual([8640, 2880]);
   });
+  it('modern: a pattern with its own time signature and swing plays by them, not the song\'s (OpenMPT)', () => {
+    const own = (tempoSwing: number[], pattern: Partial<Pattern>) => {
+      const song = buildSong({ base: 'it', tempo: 139, speed: 5, rowsPerBeat: 6, pattern: [['... .. ... ...'], ['... .. ... ...']] });
+      const patterns = song.patterns.map((p) => ({ ...p, ...pattern }));
+      return runTicks({ ...song, patterns, profile: { ...song.profile, tempoMode: 'modern', tempoSwing } }, 6).states.map((x) => x.frames);
+    };
+    // 48000 * 60 / (139 * 5 * 5) = 828.78 frames: the pattern's 5 rows per beat, not the song's 6.
+    expect(own([], { signature: { rowsPerBeat: 5, rowsPerMeasure: 20 } })).toEqual([828, 829, 829, 829, 828, 829]);
+    // Without one the song's beat and swing hold; the pattern's swing replaces the song's (row 0: x2 of 690.65).
+    expect(own([], {})).toEqual([690, 691, 690, 691, 691, 690]);
+    expect(own([2, 0.5], { signature: { rowsPerBeat: 5, rowsPerMeasure: 20 }, swing: [1, 1] })).toEqual([828, 829, 829, 829, 828, 829]);
+    expect(own([], { swing: [2, 0.5] }).slice(0, 5)).toEqual([1381, 1381, 1381, 1382, 1381]);
+  });
   const corpus = (path: string) => corpusEntries().find((e) => e.path === path);
   it.skipIf(!corpus('xm/openmpt--test.xm'))('OpenMPT files say which mode they use; openmpt--test.xm (modern) lasts as long as in libopenmpt', () => {
     const e = corpus('xm/openmpt--test.xm')!;
@@ -88,7 +102,8 @@ describe('tempo modes', () => {
   });
   it.skipIf(!corpus('mptm/openmpt--test.mptm'))('MPTM: a fractional tempo and normalised swing factors are read', () => {
     const song = readSong(readCorpusFile(corpus('mptm/openmpt--test.mptm')!)).song;
-    expect(song.initialTempo).toBe(123.45);
+    // The first sequence's own tempo (the IT header's 123.45 is the second sequence's, selected when saved).
+    expect(song.initialTempo).toBe(139.0999);
     expect(song.profile.tempoSwing.map((f) => Math.round(f * 1000) / 1000)).toEqual([1.75, 0.25, 1.75, 0.25, 1.75, 0.25]);
     expect(song.profile.tempoSwing.reduce((a, b) => a + b, 0)).toBeCloseTo(6, 9);
   });

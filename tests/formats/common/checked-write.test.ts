@@ -16,6 +16,15 @@ describe('losses found by reading the written file back', () => {
     expect(warnings(base, 'it')).toBe('');
   });
 
+  it('a pattern\'s own time signature and swing (MPTM) are named as lost by every module format', () => {
+    const own = { ...base, patterns: base.patterns.map((p) => ({ ...p, signature: { rowsPerBeat: 5, rowsPerMeasure: 20 }, swing: [1.5, 0.5] })) };
+    for (const target of ['mod', 'xm', 's3m', 'it'] as const) {
+      const said = warnings(own, target);
+      expect(said, target).toMatch(/pattern 0: own rows per beat\/measure not kept/);
+      expect(said, target).toMatch(/pattern 0: own tempo swing not kept/);
+    }
+  });
+
   it('song settings the target cannot store are named with their old and new values', () => {
     expect(warnings({ ...base, mixVolume: 100 }, 'xm')).toMatch(/mix volume 100 written as \d+ \(XM\)/);
     expect(warnings({ ...base, initialTempo: 32 }, 's3m')).toMatch(/initial tempo 32 written as 33 \(S3M\)/);

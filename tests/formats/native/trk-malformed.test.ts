@@ -54,6 +54,16 @@ describe('malformed .trk files', () => {
   it('empty file', () => expectError('', /empty/, 1));
   it('not a tracker song', () => expectError('hello world\n', /not a tracker song/, 1));
   it('newer format version', () => expectError(validText().replace('tracker-song 1', 'tracker-song 7'), /newer tracker.*7/, 1));
+  it('a pattern time signature that is not beat/measure, or a measure shorter than the beat', () => {
+    const bad = replaceLine(validText(), 'rows = 4', 'rows = 4\ntime-signature = 5');
+    expectError(bad.text, /time-signature is rows per beat \/ rows per measure, like 4\/16; got "5"/, bad.line + 1);
+    const short = replaceLine(validText(), 'rows = 4', 'rows = 4\ntime-signature = 8/4');
+    expectError(short.text, /rows per measure/, short.line + 1);
+    const good = replaceLine(validText(), 'rows = 4', 'rows = 4\ntime-signature = 3/12\ntempo-swing = 1.5,0.5,1');
+    const pattern = readTrk(enc(good.text)).song.patterns[0]!;
+    expect(pattern.signature).toEqual({ rowsPerBeat: 3, rowsPerMeasure: 12 });
+    expect(pattern.swing).toEqual([1.5, 0.5, 1]);
+  });
   it('unknown section', () => {
     const { text, line } = replaceLine(validText(), '[orders]', '[chorus]');
     expectError(text, /unknown section \[chorus\]/, line);
