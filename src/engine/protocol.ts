@@ -14,10 +14,22 @@ export type PlayMode =
   /** One row, then stop (the editor's "play row"). */
   | 'row';
 
+/**
+ * Song fields that can change under a playing song without rebuilding the player: the sequencer
+ * reads the order list and restart as it goes; the rest are start values, display, or read each tick.
+ */
+export const LIVE_SONG_FIELDS = ['title', 'message', 'initialSpeed', 'initialTempo', 'globalVolume', 'mixVolume', 'stereoSeparation', 'rowsPerBeat', 'rowsPerMeasure', 'restartOrder', 'notation', 'orders', 'origin'] as const;
+export type LiveSongField = (typeof LIVE_SONG_FIELDS)[number];
+
 /** Commands from the UI to the engine. */
 export type EngineCommand =
   /** Replace the whole song (on open, new, undo of structural edits). */
   | { readonly type: 'setSong'; readonly song: Song }
+  /**
+   * Song fields the replayer reads as it goes changed (the order list, restart, initial settings,
+   * highlights, title...): playback carries on where it is, no note is cut.
+   */
+  | { readonly type: 'setSongFields'; readonly fields: Partial<Pick<Song, LiveSongField>> }
   /** One pattern changed (the common edit): heard within one render-ahead chunk. */
   | { readonly type: 'setPattern'; readonly index: number; readonly pattern: Pattern }
   | { readonly type: 'setSample'; readonly index: number; readonly sample: Sample }

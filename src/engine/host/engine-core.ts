@@ -75,6 +75,9 @@ export class EngineCore {
       case 'setSong':
         this.setSong(cmd.song);
         break;
+      case 'setSongFields':
+        if (this.song) this.editSong({ ...this.song, ...cmd.fields }, false);
+        break;
       case 'setPattern':
         if (this.song) this.editSong({ ...this.song, patterns: this.song.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) }, false);
         break;
@@ -163,7 +166,7 @@ export class EngineCore {
     if (!this.song || !this.prepared) return null;
     const p = new Player(this.song, { sampleRate: this.sampleRate }, this.prepared);
     p.idle = true;
-    this.midi.attach(p, this.song, false);
+    this.midi.attach(p, false);
     return p;
   }
 
@@ -179,7 +182,7 @@ export class EngineCore {
     if (this.player) this.midi.stopped();
     const p = new Player(this.song, { sampleRate: this.sampleRate, startOrder: order, startRow: row, repeat: true, loopPattern: mode === 'pattern' }, this.prepared);
     for (const ch of this.muted) p.setMuted(ch, true);
-    this.midi.attach(p, this.song, true);
+    this.midi.attach(p, true);
     this.midi.started(this.song, order, row, mode !== 'row');
     this.player = p;
   }
@@ -194,7 +197,7 @@ export class EngineCore {
   /** Clock out and clock following (the host applies the user's MIDI settings here). */
   setMidiSettings(settings: EngineMidiSettings): void {
     this.midi.settings = settings;
-    if (this.player && this.song) this.midi.attach(this.player, this.song, true);
+    if (this.player) this.midi.attach(this.player, true);
   }
 
   /**

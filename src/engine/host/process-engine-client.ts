@@ -93,6 +93,7 @@ export class ProcessEngineClient implements EngineClient {
     if (cmd.type === 'setMidi') this.midiSetup = cmd;
     if (cmd.type === 'setMute') this.mutes.set(cmd.channel, cmd);
     if (cmd.type === 'setSong') this.song = cmd.song;
+    else if (s && cmd.type === 'setSongFields') this.song = { ...s, ...cmd.fields };
     else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: s.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) };
     else if (s && cmd.type === 'setSample') this.song = { ...s, samples: s.samples.map((x, i) => (i === cmd.index ? cmd.sample : x)) };
     else if (s && cmd.type === 'setInstrument') this.song = { ...s, instruments: s.instruments.map((x, i) => (i === cmd.index ? cmd.instrument : x)) };

@@ -69,9 +69,9 @@ export class EngineMidi {
   private readonly clockSink: MidiSink = (at, _port, bytes) => this.push(at, 'clock', null, bytes);
 
   /** Hooks a player: notes of every player, clock and external tempo for the song player only. */
-  attach(player: Player, song: Song, isSongPlayer: boolean): void {
+  attach(player: Player, isSongPlayer: boolean): void {
     // A beat is the playing pattern's rows per beat (its own time signature, or the song's).
-    const rpb = (r: ReplayerState) => Math.max(1, signatureOf(song.patterns[r.pattern], song).rowsPerBeat || 4);
+    const rpb = (r: ReplayerState) => Math.max(1, signatureOf(r.song.patterns[r.pattern], r.song).rowsPerBeat || 4);
     // Made once per player, not per tick: the tick path allocates nothing when there is no MIDI.
     player.onTick = (r, offset, frames) => {
       this.notes.tick(r, offset, this.noteSink);

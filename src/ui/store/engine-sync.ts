@@ -1,11 +1,12 @@
 // What the engine must hear after the editor state changed: the smallest messages that bring its
-// copy of the song up to date (one pattern, sample or instrument where possible, else the whole
-// song), and mute changes.
+// copy of the song up to date (song fields the player reads as it goes, one pattern, sample or
+// instrument where possible, else the whole song), and mute changes.
 
-import type { EngineCommand } from '../../engine/protocol.js';
+import { type EngineCommand, LIVE_SONG_FIELDS, type LiveSongField } from '../../engine/protocol.js';
 import type { Song } from '../../song/song.js';
 
 const PARTS = new Set<keyof Song>(['patterns', 'samples', 'instruments']);
+const LIVE = new Set<keyof Song>(LIVE_SONG_FIELDS);
 
 function changedIndices<T>(a: readonly T[], b: readonly T[]): number[] {
   const out: number[] = [];
@@ -16,13 +17,19 @@ function changedIndices<T>(a: readonly T[], b: readonly T[]): number[] {
 /** Messages that turn the engine's `prev` song into `next`. */
 export function songSyncCommands(prev: Song, next: Song): EngineCommand[] {
   if (prev === next) return [];
+  const fields: Partial<Pick<Song, LiveSongField>> = {};
+  let liveChanges = 0;
   for (const key of Object.keys(next) as (keyof Song)[]) {
-    if (!PARTS.has(key) && prev[key] !== next[key]) return [{ type: 'setSong', song: next }];
+    if (PARTS.has(key) || prev[key] === next[key]) continue;
+    // A change the player cannot take as it plays (profile, channels, MIDI macros) rebuilds it.
+    if (!LIVE.has(key)) return [{ type: 'setSong', song: next }];
+    (fields as Record<string, unknown>)[key] = next[key];
+    liveChanges++;
   }
   if (prev.patterns.length !== next.patterns.length || prev.samples.length !== next.samples.length || prev.instruments.length !== next.instruments.length) {
     return [{ type: 'setSong', song: next }];
   }
-  const commands: EngineCommand[] = [];
+  const commands: EngineCommand[] = liveChanges > 0 ? [{ type: 'setSongFields', fields }] : [];
   for (const i of changedIndices(prev.patterns, next.patterns)) commands.push({ type: 'setPattern', index: i, pattern: next.patterns[i] as Song['patterns'][number] });
   for (const i of changedIndices(prev.samples, next.samples)) commands.push({ type: 'setSample', index: i, sample: next.samples[i] as Song['samples'][number] });
   for (const i of changedIndices(prev.instruments, next.instruments)) commands.push({ type: 'setInstrument', index: i, instrument: next.instruments[i] as Song['instruments'][number] });

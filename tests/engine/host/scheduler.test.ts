@@ -141,6 +141,31 @@ describe('engine core', () => {
     expect(L2.some((x) => x !== 0)).toBe(true);
   });
 
+  it('takes an order-list edit while playing without a gap or a cut note, and plays the new order next', () => {
+    const render = (edit: boolean) => {
+      const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
+      core.handle({ type: 'setSong', song: demo });
+      core.handle({ type: 'play', mode: 'song', order: 0, row: 0 });
+      const frames = RATE * 7;
+      const L = new Float32Array(frames);
+      const bl = new Float32Array(480);
+      const br = new Float32Array(480);
+      for (let off = 0; off < frames; off += 480) {
+        if (edit && off === RATE) core.handle({ type: 'setSongFields', fields: { orders: demo.orders.map((o, i) => (i === 1 ? 3 : o)), title: 'edited' } });
+        core.render(bl, br, 480);
+        L.set(bl, off);
+      }
+      return { L, core };
+    };
+    const plain = render(false);
+    const edited = render(true);
+    // Order 0 lasts 64 rows x 6 ticks x 2.5 / 118 s = 8.1 s: the first 7 s are the same to the sample.
+    expect(edited.L).toEqual(plain.L);
+    const tail = new Float32Array(RATE * 2);
+    edited.core.render(tail, new Float32Array(RATE * 2), RATE * 2);
+    expect(edited.core.snapshot()).toMatchObject({ order: 1, pattern: 3 });
+  });
+
   it('previews a note while stopped, and releases it', () => {
     const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
     core.handle({ type: 'setSong', song: demo });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createSample, createSong } from '../../../src/song/create.js';
 import { editCell } from '../../../src/song/edit-cell.js';
 import { addSample, setSampleFields } from '../../../src/song/edit-instrument.js';
-import { addPattern } from '../../../src/song/edit-pattern.js';
+import { insertOrder } from '../../../src/song/edit-order.js';
+import { addPattern, setChannelCount } from '../../../src/song/edit-pattern.js';
 import { setSongSettings } from '../../../src/song/edit-song.js';
 import { muteSyncCommands, songSyncCommands } from '../../../src/ui/store/engine-sync.js';
 
@@ -17,12 +18,22 @@ describe('engine sync', () => {
     expect(songSyncCommands(song, edited)).toEqual([{ type: 'setPattern', index: 0, pattern: edited.patterns[0] }]);
   });
 
-  it('sends one sample for a sample edit, the whole song for structure or settings', () => {
+  it('sends one sample for a sample edit, the whole song for structure or playback rules', () => {
     const s = addSample(createSong(), createSample()).song;
     const changed = setSampleFields(s, 1, { volume: 10 });
     expect(songSyncCommands(s, changed)).toEqual([{ type: 'setSample', index: 0, sample: changed.samples[0] }]);
     expect(songSyncCommands(s, addPattern(s).song)[0]?.type).toBe('setSong');
-    expect(songSyncCommands(s, setSongSettings(s, { initialTempo: 140 }))[0]?.type).toBe('setSong');
+    expect(songSyncCommands(s, { ...s, profile: { ...s.profile, tempoMode: 'modern' } })[0]?.type).toBe('setSong');
+    expect(songSyncCommands(s, setChannelCount(s, 6))[0]?.type).toBe('setSong');
+  });
+
+  it('sends the fields a playing song can take as it plays (order list, settings) without rebuilding it', () => {
+    const s = addSample(createSong(), createSample()).song;
+    expect(songSyncCommands(s, setSongSettings(s, { initialTempo: 140 }))).toEqual([{ type: 'setSongFields', fields: { initialTempo: 140 } }]);
+    const reordered = insertOrder(s, 1, 0);
+    expect(songSyncCommands(s, reordered)).toEqual([{ type: 'setSongFields', fields: { orders: reordered.orders } }]);
+    const both = editCell(setSongSettings(s, { title: 'x' }), { pattern: 0, row: 0, channel: 0 }, { note: 50 });
+    expect(songSyncCommands(s, both)).toEqual([{ type: 'setSongFields', fields: { title: 'x' } }, { type: 'setPattern', index: 0, pattern: both.patterns[0] }]);
   });
 
   it('sends mute changes, and every channel after a whole-song update', () => {
