@@ -149,3 +149,14 @@ export interface EngineClient {
   /** Stops the engine and releases the audio device. */
   close(): Promise<void>;
 }
+
+/**
+ * How setPattern, setSample and setInstrument apply on either side: item `index` replaced, or
+ * appended when `index` is one past the end (a pattern, sample or instrument added while playing).
+ */
+export function withItem<T>(list: readonly T[], index: number, item: T): readonly T[] {
+  if (index < 0 || index > list.length) return list;
+  const out = list.slice();
+  out[index] = item;
+  return out;
+}

@@ -132,7 +132,9 @@ describe('samples screen', () => {
     await app.key('prompt.submit');
     expect(app.state().song.samples[2]).toMatchObject({ name: 'hit', tuning: { kind: 'c5speed', c5Speed: 22050 } });
     expect(app.frame()).toContain('500 frames, 16-bit, mono');
-    expect(app.engine.sent('setSong').length).toBeGreaterThan(1);
+    // The engine gets the new sample on its own (appended), not a whole song.
+    expect(app.engine.sent('setSample').some((c) => c.type === 'setSample' && c.index === 2 && c.sample.name === 'hit')).toBe(true);
+    expect(app.engine.sent('setSong')).toHaveLength(1);
     await app.key('edit.undo');
     expect(app.state().song.samples).toHaveLength(2);
     await app.key('samples.loadWav');

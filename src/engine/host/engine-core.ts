@@ -5,7 +5,7 @@
 import type { Song } from '../../song/song.js';
 import { Player, prepareSong, type MixFunction, type PreparedSong } from '../replayer/player.js';
 import { preparePlayerInstrument, preparePlayerSample, toMixSample } from '../replayer/player-sample.js';
-import type { EngineCommand, PlayMode, PositionSnapshot } from '../protocol.js';
+import { type EngineCommand, type PlayMode, type PositionSnapshot, withItem } from '../protocol.js';
 import { EngineMidi, type EngineMidiSettings } from '../midi/engine-midi.js';
 import { positionAtSixteenths } from '../midi/midi-clock.js';
 
@@ -79,21 +79,13 @@ export class EngineCore {
         if (this.song) this.editSong({ ...this.song, ...cmd.fields }, false);
         break;
       case 'setPattern':
-        if (this.song) this.editSong({ ...this.song, patterns: this.song.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) }, false);
+        if (this.song) this.editSong({ ...this.song, patterns: withItem(this.song.patterns, cmd.index, cmd.pattern) }, false);
         break;
       case 'setSample':
-        if (this.song) {
-          const samples = this.song.samples.slice();
-          samples[cmd.index] = cmd.sample;
-          this.editSong({ ...this.song, samples }, true);
-        }
+        if (this.song) this.editSong({ ...this.song, samples: withItem(this.song.samples, cmd.index, cmd.sample) }, true);
         break;
       case 'setInstrument':
-        if (this.song) {
-          const instruments = this.song.instruments.slice();
-          instruments[cmd.index] = cmd.instrument;
-          this.editSong({ ...this.song, instruments }, true);
-        }
+        if (this.song) this.editSong({ ...this.song, instruments: withItem(this.song.instruments, cmd.index, cmd.instrument) }, true);
         break;
       case 'play':
         this.play(cmd.mode, cmd.order, cmd.row);

@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Song } from '../../song/song.js';
-import type { EngineClient, EngineCommand, EngineEvent } from '../protocol.js';
+import { type EngineClient, type EngineCommand, type EngineEvent, withItem } from '../protocol.js';
 import type { OutputPreferences } from './audio-output.js';
 
 export interface ProcessEngineOptions {
@@ -94,9 +94,9 @@ export class ProcessEngineClient implements EngineClient {
     if (cmd.type === 'setMute') this.mutes.set(cmd.channel, cmd);
     if (cmd.type === 'setSong') this.song = cmd.song;
     else if (s && cmd.type === 'setSongFields') this.song = { ...s, ...cmd.fields };
-    else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: s.patterns.map((p, i) => (i === cmd.index ? cmd.pattern : p)) };
-    else if (s && cmd.type === 'setSample') this.song = { ...s, samples: s.samples.map((x, i) => (i === cmd.index ? cmd.sample : x)) };
-    else if (s && cmd.type === 'setInstrument') this.song = { ...s, instruments: s.instruments.map((x, i) => (i === cmd.index ? cmd.instrument : x)) };
+    else if (s && cmd.type === 'setPattern') this.song = { ...s, patterns: withItem(s.patterns, cmd.index, cmd.pattern) };
+    else if (s && cmd.type === 'setSample') this.song = { ...s, samples: withItem(s.samples, cmd.index, cmd.sample) };
+    else if (s && cmd.type === 'setInstrument') this.song = { ...s, instruments: withItem(s.instruments, cmd.index, cmd.instrument) };
     else if (cmd.type === 'setOutput') this.prefs = { device: cmd.device, sampleRate: cmd.sampleRate, latencyMs: cmd.latencyMs };
   }
 

@@ -26,14 +26,18 @@ export function songSyncCommands(prev: Song, next: Song): EngineCommand[] {
     (fields as Record<string, unknown>)[key] = next[key];
     liveChanges++;
   }
-  if (prev.patterns.length !== next.patterns.length || prev.samples.length !== next.samples.length || prev.instruments.length !== next.instruments.length) {
+  // New patterns, samples and instruments are sent one by one (appended); removing any rebuilds.
+  if (prev.patterns.length > next.patterns.length || prev.samples.length > next.samples.length || prev.instruments.length > next.instruments.length) {
     return [{ type: 'setSong', song: next }];
   }
-  const commands: EngineCommand[] = liveChanges > 0 ? [{ type: 'setSongFields', fields }] : [];
+  const commands: EngineCommand[] = [];
   for (const i of changedIndices(prev.patterns, next.patterns)) commands.push({ type: 'setPattern', index: i, pattern: next.patterns[i] as Song['patterns'][number] });
   for (const i of changedIndices(prev.samples, next.samples)) commands.push({ type: 'setSample', index: i, sample: next.samples[i] as Song['samples'][number] });
   for (const i of changedIndices(prev.instruments, next.instruments)) commands.push({ type: 'setInstrument', index: i, instrument: next.instruments[i] as Song['instruments'][number] });
-  return commands.length > 16 ? [{ type: 'setSong', song: next }] : commands;
+  if (commands.length > 16) return [{ type: 'setSong', song: next }];
+  // The fields go last, so an order list never names a pattern the engine has not been sent.
+  if (liveChanges > 0) commands.push({ type: 'setSongFields', fields });
+  return commands;
 }
 
 /** setMute messages for channels whose mute changed (every channel after a whole-song update). */

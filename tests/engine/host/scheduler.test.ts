@@ -6,6 +6,7 @@ import { OfflineAudioContext } from 'node-web-audio-api';
 import { describe, expect, it } from 'vitest';
 import { ChunkScheduler, type AudioContextLike } from '../../../src/engine/host/chunk-scheduler.js';
 import { EngineCore } from '../../../src/engine/host/engine-core.js';
+import type { EngineCommand } from '../../../src/engine/protocol.js';
 import { readTrk } from '../../../src/formats/native/trk-read.js';
 import { REPO } from '../../helpers/run-cli.js';
 import { simpleMix } from '../../helpers/simple-mix.js';
@@ -28,6 +29,23 @@ function directRender(frames: number, block: number): Float32Array[] {
     R.set(br.subarray(0, n), off);
   }
   return [L, R];
+}
+
+/** 7 s of the demo from the top in 480-frame chunks, with `edits` sent after the first second. */
+function renderWithEdit(edits: readonly EngineCommand[]): { L: Float32Array; core: EngineCore } {
+  const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
+  core.handle({ type: 'setSong', song: demo });
+  core.handle({ type: 'play', mode: 'song', order: 0, row: 0 });
+  const frames = RATE * 7;
+  const L = new Float32Array(frames);
+  const bl = new Float32Array(480);
+  const br = new Float32Array(480);
+  for (let off = 0; off < frames; off += 480) {
+    if (off === RATE) for (const e of edits) core.handle(e);
+    core.render(bl, br, 480);
+    L.set(bl, off);
+  }
+  return { L, core };
 }
 
 describe('chunk scheduler', () => {
@@ -142,28 +160,25 @@ describe('engine core', () => {
   });
 
   it('takes an order-list edit while playing without a gap or a cut note, and plays the new order next', () => {
-    const render = (edit: boolean) => {
-      const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
-      core.handle({ type: 'setSong', song: demo });
-      core.handle({ type: 'play', mode: 'song', order: 0, row: 0 });
-      const frames = RATE * 7;
-      const L = new Float32Array(frames);
-      const bl = new Float32Array(480);
-      const br = new Float32Array(480);
-      for (let off = 0; off < frames; off += 480) {
-        if (edit && off === RATE) core.handle({ type: 'setSongFields', fields: { orders: demo.orders.map((o, i) => (i === 1 ? 3 : o)), title: 'edited' } });
-        core.render(bl, br, 480);
-        L.set(bl, off);
-      }
-      return { L, core };
-    };
-    const plain = render(false);
-    const edited = render(true);
+    const plain = renderWithEdit([]);
+    const edited = renderWithEdit([{ type: 'setSongFields', fields: { orders: demo.orders.map((o, i) => (i === 1 ? 3 : o)), title: 'edited' } }]);
     // Order 0 lasts 64 rows x 6 ticks x 2.5 / 118 s = 8.1 s: the first 7 s are the same to the sample.
     expect(edited.L).toEqual(plain.L);
     const tail = new Float32Array(RATE * 2);
     edited.core.render(tail, new Float32Array(RATE * 2), RATE * 2);
     expect(edited.core.snapshot()).toMatchObject({ order: 1, pattern: 3 });
+  });
+
+  it('plays a pattern added while playing when the order list reaches it, without disturbing what plays', () => {
+    const index = demo.patterns.length;
+    const plain = renderWithEdit([]);
+    const edited = renderWithEdit([
+      { type: 'setPattern', index, pattern: demo.patterns[2]! },
+      { type: 'setSongFields', fields: { orders: demo.orders.map((o, i) => (i === 1 ? index : o)) } },
+    ]);
+    expect(edited.L).toEqual(plain.L);
+    edited.core.render(new Float32Array(RATE * 2), new Float32Array(RATE * 2), RATE * 2);
+    expect(edited.core.snapshot()).toMatchObject({ order: 1, pattern: index });
   });
 
   it('previews a note while stopped, and releases it', () => {
