@@ -17,23 +17,36 @@ function orderPattern(r: ReplayerState, order: number): number {
 
 /** Remembers visited rows with their pattern-loop state, to find where a song starts repeating. */
 export class RowVisitor {
-  private readonly visited = new Set<string>();
+  /** Rows visited outside pattern loops, as small integers (no string per row on the play path). */
+  private readonly plain = new Set<number>();
+  /** Rows visited inside pattern loops, keyed with every channel's loop count. */
+  private readonly looped = new Set<string>();
 
   /** Marks a row; returns true if it was already visited in the same loop state. */
   visit(r: ReplayerState, ignoreRow: boolean): boolean {
+    let inLoop = false;
+    for (let i = 0; i < r.numChannels && !inLoop; i++) inLoop = (r.channels[i] as ChannelState).patternLoopCount !== 0;
+    if (!inLoop && r.order < 0x20000 && r.row < 0x800) {
+      // order (17 bits), row (11 bits) and the ignore flag stay within V8's small integers.
+      const key = ((r.order * 0x800 + r.row) * 2) + (ignoreRow ? 1 : 0);
+      if (this.plain.has(key)) return true;
+      this.plain.add(key);
+      return false;
+    }
     let key = `${r.order}:${r.row}`;
     if (ignoreRow) key += ':i';
     for (let i = 0; i < r.numChannels; i++) {
       const c = (r.channels[i] as ChannelState).patternLoopCount;
       if (c) key += `:${i}=${c}`;
     }
-    if (this.visited.has(key)) return true;
-    this.visited.add(key);
+    if (this.looped.has(key)) return true;
+    this.looped.add(key);
     return false;
   }
 
   clear(): void {
-    this.visited.clear();
+    this.plain.clear();
+    this.looped.clear();
   }
 }
 
