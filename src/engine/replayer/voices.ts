@@ -308,7 +308,10 @@ function writeVoice(r: ReplayerState, chn: ChannelState, masterVol: number, mute
   if (!chn.looping && chn.length < smp.length) voice.loopEnd = chn.length;
   voice.surround = chn.surround;
   if (!chn.filterActive) voice.filter = null;
-  const pan = Math.max(0, Math.min(256, chn.realPan));
+  // The song's stereo separation narrows every pan towards the centre (128: as panned; 0: mono).
+  const sep = r.song.stereoSeparation;
+  const clamped = Math.max(0, Math.min(256, chn.realPan));
+  const pan = sep >= 128 ? clamped : 128 + Math.round(((clamped - 128) * Math.max(0, sep)) / 128);
   let realvol = Math.floor((chn.realVolume * masterVol) / 128);
   // Compatible mix levels halve here; ModPlug's levels keep the pre-amp and attenuate 16x below.
   if (!r.b.modplugMixLevels) realvol = Math.floor(realvol / 2);

@@ -93,6 +93,22 @@ describe('panning', () => {
   it('XM volume column l/r slide the pan left/right by x per tick', () => {
     expect(pans({ base: 'xm', pattern: [['C-5 01 p32 ...'], ['... .. r04 ...'], ['... .. l02 ...']] }, 14).slice(6)).toEqual([128, 132, 136, 140, 144, 148, 148, 146]);
   });
+  it('the song\'s stereo separation narrows the output towards mono (128: as panned, 64: half-way, 0: mono)', () => {
+    const gains = (separation: number) => {
+      const built = buildSong({ base: 'it', pattern: [['C-5 01 ... X00']] });
+      const voice = runTicks({ ...built, stereoSeparation: separation }, 1).player.state.channels[0]!.voice;
+      return [voice.gainLeft, voice.gainRight];
+    };
+    const [fullL, fullR] = gains(128);
+    expect(fullL).toBeGreaterThan(0);
+    expect(fullR).toBe(0);
+    const [halfL, halfR] = gains(64);
+    expect(halfL).toBeCloseTo((fullL! * 192) / 256, 9);
+    expect(halfR).toBeCloseTo((fullL! * 64) / 256, 9);
+    const [monoL, monoR] = gains(0);
+    expect(monoL).toBe(monoR);
+    expect(monoL).toBeGreaterThan(0);
+  });
   it('ProTracker files ignore panning effects (modIgnorePanning)', () => {
     expect(pans({ base: 'mod', flags: { modIgnorePanning: true }, pattern: [['C-5 01 ... 8FF']] }, 1)).toEqual([128]);
   });
