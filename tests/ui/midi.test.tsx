@@ -95,10 +95,10 @@ describe('MIDI keyboard', () => {
     expect(cell.note).toBe(61);
     expect(cell.volume).toEqual({ kind: 'volume', value: 50 });
     expect(app.state().cursor.row).toBe(1);
-    expect(app.engine.sent('previewNote').at(-1)).toMatchObject({ note: 61, volume: 50, channel: 60 % 8, hold: true });
+    expect(app.engine.sent('previewNote').at(-1)).toMatchObject({ note: 61, volume: 50, channel: 0, hold: true });
     // A release changes nothing on screen (so no frame is drawn): it only reaches the engine.
     app.engine.emit({ type: 'midiInput', bytes: [0x80, 60, 0] });
-    expect(app.engine.sent('previewOff').at(-1)).toEqual({ type: 'previewOff', channel: 60 % 8 });
+    expect(app.engine.sent('previewOff').at(-1)).toEqual({ type: 'previewOff', channel: 0 });
     // The entry is one undoable edit.
     await app.key('edit.undo');
     expect(getCell(app.state().song.patterns[0]!, 0, 0).note).toBe(0);
@@ -112,7 +112,33 @@ describe('MIDI keyboard', () => {
     expect(app.state().song).toBe(before);
     expect(new Set(app.engine.sent('previewNote').map((c) => c.channel)).size).toBe(3);
     app.engine.emit({ type: 'midiInput', bytes: [0x90, 64, 0] });
-    expect(app.engine.sent('previewOff').at(-1)?.channel).toBe(64 % 8);
+    expect(app.engine.sent('previewOff').at(-1)?.channel).toBe(1);
+  });
+
+  it('keys a multiple of 8 semitones apart keep their own voices; with every voice busy the oldest key gives way', async () => {
+    app = await renderApp();
+    await app.key('edit.toggleEditMode');
+    const on = (key: number) => app.engine.emit({ type: 'midiInput', bytes: [0x90, key, 80] });
+    const off = (key: number) => app.engine.emit({ type: 'midiInput', bytes: [0x80, key, 0] });
+    on(60);
+    on(68);
+    const [c, gSharp] = app.engine.sent('previewNote').map((x) => x.channel);
+    expect(c).not.toBe(gSharp);
+    // Releasing C stops C's voice only; G# sounds on.
+    off(60);
+    expect(app.engine.sent('previewOff').map((x) => x.channel)).toEqual([c]);
+    // A key released twice, or never pressed, sends nothing more.
+    off(60);
+    off(50);
+    expect(app.engine.sent('previewOff')).toHaveLength(1);
+    // Nine keys on eight voices: the ninth takes the voice of the longest-held (G#, then 70...).
+    for (const key of [70, 72, 74, 76, 78, 80, 82]) on(key);
+    on(84);
+    expect(app.engine.sent('previewNote').at(-1)?.channel).toBe(gSharp);
+    off(68);
+    expect(app.engine.sent('previewOff')).toHaveLength(1);
+    off(84);
+    expect(app.engine.sent('previewOff').at(-1)?.channel).toBe(gSharp);
   });
 
   it('record mode while playing: the note lands on the playing row', async () => {

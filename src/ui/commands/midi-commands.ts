@@ -102,14 +102,28 @@ export function midiInput(state: AppState, bytes: readonly number[]): CommandRes
   const status = (bytes[0] ?? 0) & 0xf0;
   const key = bytes[1] ?? 0;
   const velocity = bytes[2] ?? 0;
-  const slot = key % 8;
-  if (status === 0x80 || (status === 0x90 && velocity === 0)) return withEffects(state, engine({ type: 'previewOff', channel: slot }));
+  const held = state.midiHeld;
+  if (status === 0x80 || (status === 0x90 && velocity === 0)) {
+    const voice = held.find((h) => h.key === key);
+    if (!voice) return state;
+    return withEffects({ ...state, midiHeld: held.filter((h) => h !== voice) }, engine({ type: 'previewOff', channel: voice.slot }));
+  }
   if (status !== 0x90) return state;
   const note = key + 1;
   if (note > NOTE_MAX) return state;
+  // Each held key gets a preview voice of its own (a chord keeps every note; releasing one key stops
+  // only its note); with all voices busy the longest-held key gives up its voice.
+  const again = held.find((h) => h.key === key);
+  const used = new Set(held.map((h) => h.slot));
+  const free = Array.from({ length: PREVIEW_VOICES }, (_, i) => i).find((i) => !used.has(i));
+  const slot = again?.slot ?? free ?? held[0]?.slot ?? 0;
+  const rest = held.filter((h) => h.key !== key && h.slot !== slot);
   const volume = Math.max(1, Math.min(64, Math.round(velocity / 2)));
-  return enterNote(state, note, { volume, previewSlot: slot, hold: true });
+  return enterNote({ ...state, midiHeld: [...rest, { key, slot }] }, note, { volume, previewSlot: slot, hold: true });
 }
+
+/** Preview voices the engine keeps for keyjazz (its PREVIEW_CHANNELS). */
+const PREVIEW_VOICES = 8;
 
 export const MIDI_COMMANDS: Readonly<Record<string, CommandDef>> = {
   'midi.setup': { run: (s) => menu(s) },

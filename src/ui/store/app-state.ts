@@ -160,6 +160,8 @@ export interface AppState {
   readonly midi: MidiStatus | null;
   /** The MIDI part of the status line. */
   readonly midiStatus: string;
+  /** Keys held on the MIDI keyboard and the preview voice each sounds on, oldest first. */
+  readonly midiHeld: readonly { readonly key: number; readonly slot: number }[];
   readonly notice: Notice | null;
   readonly history: { readonly past: readonly Snapshot[]; readonly future: readonly Snapshot[] };
   readonly recentFiles: readonly string[];
@@ -217,6 +219,7 @@ export function initialState(o: InitialStateOptions): AppState {
     audio: null,
     midi: null,
     midiStatus: 'MIDI off',
+    midiHeld: [],
     notice: o.notice ?? null,
     history: { past: [], future: [] },
     recentFiles: o.recentFiles ?? [],
