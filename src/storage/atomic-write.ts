@@ -47,9 +47,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: Atomic
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    keepBackups(fs, path, options.backups ?? 0);
-    fs.renameSync(tmp, path);
-    syncDirectory(dirname(path));
+    commitTemporary(tmp, path, options);
   } catch (e) {
     if (fd !== undefined) {
       try {
@@ -65,6 +63,18 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: Atomic
     }
     throw new UserError(`${path}: could not save: ${describeFsError(e)}`);
   }
+}
+
+/**
+ * Puts a complete, flushed temporary file (in the target's directory) in place of `path`: the old
+ * version becomes backup 1 when backups are kept, then the rename, then the directory is flushed.
+ * For writers that stream into their temporary file (renders); throws what the file system throws.
+ */
+export function commitTemporary(tmp: string, path: string, options: AtomicWriteOptions = {}): void {
+  const fs = options.fs ?? realFs;
+  keepBackups(fs, path, options.backups ?? 0);
+  fs.renameSync(tmp, path);
+  syncDirectory(dirname(path));
 }
 
 /** Rotates backups and hard-links (or copies) the current file as backup 1. */

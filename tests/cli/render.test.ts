@@ -1,7 +1,7 @@
 // `tracker render` and the duration of `tracker info`: every option the issue names (--rate 8000..192000,
 // --interp, --format, --stems, --seconds), the progress bar only on a terminal, and durationSeconds
 // as the replayer measures it (with the 60-minute cap).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,33 @@ async function render(args: string[], out = 'out.wav') {
 }
 
 describe('tracker render', () => {
+  it('gives identical bytes on every run, and keeps the previous file as OUT.bak (backups setting; .bak.2 with 2)', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'tracker-conf-'));
+    mkdirSync(join(config, 'tracker'));
+    writeFileSync(join(config, 'tracker', 'settings.json'), JSON.stringify({ backups: 2 }));
+    const saved = process.env['XDG_CONFIG_HOME'];
+    process.env['XDG_CONFIG_HOME'] = config;
+    try {
+      const first = await render(['--interp', 'sinc'], 'again.wav');
+      const bytes = readFileSync(join(dir, 'again.wav'));
+      const second = await render(['--interp', 'sinc'], 'again.wav');
+      expect([first.code, second.code]).toEqual([0, 0]);
+      expect(readFileSync(join(dir, 'again.wav')).equals(bytes)).toBe(true);
+      expect(readFileSync(join(dir, 'again.wav.bak')).equals(bytes)).toBe(true);
+      expect(existsSync(join(dir, 'again.wav.bak.2'))).toBe(false);
+      await render([], 'again.wav');
+      expect(readFileSync(join(dir, 'again.wav.bak.2')).equals(bytes)).toBe(true);
+      // convert keeps backups the same way.
+      const out = join(dir, 'copy.it');
+      expect((await runCli(['convert', songFile, out], dir)).code).toBe(0);
+      expect((await runCli(['convert', songFile, out], dir)).code).toBe(0);
+      expect(existsSync(`${out}.bak`)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env['XDG_CONFIG_HOME'];
+      else process.env['XDG_CONFIG_HOME'] = saved;
+    }
+  });
+
   it('writes a 48 kHz 16-bit stereo WAV of the whole song by default, silently when stderr is not a terminal', async () => {
     const r = await render([]);
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 // Files through keys: open and save (atomic, to the song's path or a typed one), writable formats
 // taken from the codec registry with the writer's warnings shown before saving, failed saves
 // keeping the song unsaved, recent files, and asking before unsaved changes are dropped.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerCodec } from '../../src/formats/registry.js';
@@ -34,6 +34,28 @@ describe('saving', () => {
     expect(app.frame()).toContain('saved a.trk');
     expect(app.frame()).not.toContain('a.trk *');
     expect(getCell(loadSongFile(path).song.patterns[0]!, 0, 0).note).toBe(49);
+  });
+
+  it('keeps the previous version as song.trk.bak (the backups setting: 2 keeps .bak and .bak.2; 0 none)', async () => {
+    app = await renderApp();
+    const dir = app.workDir;
+    const path = songFile(dir, 'b.trk', 30);
+    app.unmount();
+    app = await renderApp({ song: loadSongFile(path).song, filePath: path, workDir: dir, preferences: { backups: 2 } });
+    await app.press('z');
+    await app.key('file.save');
+    await app.press('x');
+    await app.key('file.save');
+    const noteIn = (p: string) => getCell(loadSongFile(p).song.patterns[0]!, 0, 0).note;
+    expect(noteIn(path)).toBe(49);
+    expect(noteIn(`${path}.bak`)).toBe(49);
+    expect(noteIn(`${path}.bak.2`)).toBe(30);
+    app.unmount();
+    const other = songFile(dir, 'c.trk', 30);
+    app = await renderApp({ song: loadSongFile(other).song, filePath: other, workDir: dir, preferences: { backups: 0 } });
+    await app.press('z');
+    await app.key('file.save');
+    expect(existsSync(`${other}.bak`)).toBe(false);
   });
 
   it('asks for a name the first time, adding the format\'s extension', async () => {

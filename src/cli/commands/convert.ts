@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { UserError } from '../../storage/user-error.js';
 import { codecForWriting, loadSongFile, writeFileAtomic } from '../../storage/song-file.js';
+import { loadSettings } from '../../ui/settings/settings.js';
 import type { Command } from '../command.js';
 
 export const convertCommand: Command = {
@@ -30,7 +31,7 @@ export const convertCommand: Command = {
       for (const w of all) io.err(`warning: ${w}\n`);
       throw new UserError(`${outFile}: not written: ${warnings.length} thing${warnings.length === 1 ? '' : 's'} would be lost (--strict)`);
     }
-    writeFileAtomic(resolve(io.cwd, outFile), bytes);
+    writeFileAtomic(resolve(io.cwd, outFile), bytes, { backups: loadSettings().preferences.backups });
     if (args.options['quiet'] !== true) for (const w of all) io.err(`warning: ${w}\n`);
     return 0;
   },

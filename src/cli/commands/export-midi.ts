@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { songToMidi } from '../../midi/export.js';
 import { writeFileAtomic } from '../../storage/atomic-write.js';
+import { loadSettings } from '../../ui/settings/settings.js';
 import { loadSongFile } from '../../storage/song-file.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
@@ -26,7 +27,7 @@ export const exportMidiCommand: Command = {
     const loaded = loadSongFile(resolve(io.cwd, file), file);
     const seconds = args.options['seconds'] as number | undefined;
     const result = songToMidi(loaded.song, { perInstrument: args.options['per-instrument'] === true, ...(seconds !== undefined ? { seconds } : {}) });
-    writeFileAtomic(resolve(io.cwd, out), result.bytes);
+    writeFileAtomic(resolve(io.cwd, out), result.bytes, { backups: loadSettings().preferences.backups });
     for (const w of result.warnings) io.err(`warning: ${file}: ${w}\n`);
     io.out(`${out}: ${result.notes} notes on ${result.tracks - 1} tracks, ${result.seconds.toFixed(1)} s\n`);
     return 0;

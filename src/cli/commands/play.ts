@@ -22,7 +22,9 @@ export const playCommand: Command = {
       { name: 'seconds', type: 'number', value: 'N', min: 0.1, max: 86400, description: 'stop after N seconds (default: the end of the song)' },
       { name: 'order', type: 'number', value: 'N', integer: true, min: 0, max: 65535, description: 'start at order N' },
       { name: 'stats', type: 'flag', description: 'print render load, underruns, audio-clock drift and engine CPU time at the end' },
-      { name: 'device', type: 'string', value: 'ID', description: 'output device id (see "tracker devices")' },
+      { name: 'device', type: 'string', value: 'ID', description: 'output device id (see "tracker devices"; default: the one chosen in the editor, Alt+O)' },
+      { name: 'rate', type: 'number', value: 'HZ', integer: true, min: 8000, max: 192000, description: 'output sample rate (default: the editor\'s, 48000 unless changed)' },
+      { name: 'latency', type: 'number', value: 'MS', integer: true, min: 4, max: 500, description: 'output latency in milliseconds (default: the editor\'s)' },
       { name: 'silent', type: 'flag', description: 'use the silent sink even when there is a sound card' },
       { name: 'midi-out', type: 'string', value: 'PORT', description: 'MIDI output for instruments without a port of their own (default: the one chosen in the editor, Alt+I)' },
       { name: 'midi-clock', type: 'flag', description: 'send MIDI clock, Start/Stop and Song Position to the MIDI output' },
@@ -36,7 +38,13 @@ export const playCommand: Command = {
     const quiet = args.options['quiet'] === true;
     const device = args.options['device'] as string | undefined;
     const prefs = loadSettings().preferences;
-    const engine = createEngine({ ...(device !== undefined ? { audioDevice: device } : {}), silent: args.options['silent'] === true });
+    // The output the editor remembers (Alt+O), unless the flags say otherwise.
+    const engine = createEngine({
+      audioDevice: device ?? prefs.audioDevice,
+      sampleRate: (args.options['rate'] as number | undefined) ?? prefs.sampleRate,
+      latencyMs: (args.options['latency'] as number | undefined) ?? prefs.latencyMs,
+      silent: args.options['silent'] === true,
+    });
     const midiOut = (args.options['midi-out'] as string | undefined) ?? prefs.midiDevice;
     const usesMidi = loaded.song.instruments.some((i) => i.midi.channel > 0) || args.options['midi-clock'] === true || args.options['midi-out'] !== undefined;
     let midiTiming: Extract<EngineEvent, { type: 'midiTiming' }> | null = null;

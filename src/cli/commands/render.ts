@@ -1,14 +1,16 @@
 // `tracker render FILE -o OUT.wav`: renders a song to a WAV file (and per-channel stems) without the
 // screen, streaming to a temporary file that replaces OUT only when complete.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderOffline } from '../../engine/offline-render.js';
 import { createMix, createMaster, INTERPOLATIONS } from '../../engine/host/mix-setup.js';
 import { songDuration } from '../../engine/replayer/player.js';
 import { bytesPerSample, encodePcm, wavHeader, type WavFormat } from '../../engine/wav-encoder.js';
 import type { InterpolationMode } from '../../engine/mixer/voice.js';
+import { commitTemporary } from '../../storage/atomic-write.js';
 import { loadSongFile } from '../../storage/song-file.js';
+import { loadSettings } from '../../ui/settings/settings.js';
 import { describeFsError, UserError } from '../../storage/user-error.js';
 import type { Command } from '../command.js';
 
@@ -23,7 +25,10 @@ class WavStream {
   private readonly rate: number;
   private readonly format: WavFormat;
 
-  constructor(path: string, rate: number, format: WavFormat, maxChunk: number) {
+  private readonly backups: number;
+
+  constructor(path: string, rate: number, format: WavFormat, maxChunk: number, backups: number) {
+    this.backups = backups;
     this.path = path;
     this.rate = rate;
     this.format = format;
@@ -54,7 +59,7 @@ class WavStream {
       writeSync(this.fd, wavHeader(this.frames, 2, this.rate, this.format), 0, 44, 0);
       fsyncSync(this.fd);
       closeSync(this.fd);
-      renameSync(this.tmp, this.path);
+      commitTemporary(this.tmp, this.path, { backups: this.backups });
     } catch (e) {
       this.abort();
       throw new UserError(`${this.path}: could not save: ${describeFsError(e)}`);
@@ -112,7 +117,8 @@ export const renderCommand: Command = {
     // Only the progress bar needs the length, and finding it plays the whole song once more.
     const total = io.stderrIsTty ? (seconds ?? songDuration(loaded.song).seconds) : 0;
     const chunk = 16384;
-    const main = new WavStream(resolve(io.cwd, out), rate, format, chunk);
+    const backups = loadSettings().preferences.backups;
+    const main = new WavStream(resolve(io.cwd, out), rate, format, chunk, backups);
     let stemStreams: WavStream[] = [];
     if (stemsDir) {
       const dir = resolve(io.cwd, stemsDir);
@@ -124,7 +130,7 @@ export const renderCommand: Command = {
       }
       stemStreams = loaded.song.channels.map((c, i) => {
         const name = `${String(i + 1).padStart(2, '0')}${c.name ? `-${c.name.replace(/[^A-Za-z0-9_-]+/g, '_')}` : ''}.wav`;
-        return new WavStream(join(dir, name), rate, format, chunk);
+        return new WavStream(join(dir, name), rate, format, chunk, backups);
       });
     }
     let done = 0;

@@ -43,6 +43,8 @@ export interface Preferences {
   readonly octave: number;
   /** Seconds between autosaves of unsaved work to the recovery folder (0 = never). */
   readonly autosaveSeconds: number;
+  /** Previous versions kept when a file is saved over (song.trk.bak, song.trk.bak.2, ...; 0 = none). */
+  readonly backups: number;
   /** Key overrides: command id -> keys (replacing the defaults). */
   readonly keys: Readonly<Record<string, readonly string[]>>;
 }
@@ -62,6 +64,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   midiLatencyMs: {},
   octave: 4,
   autosaveSeconds: 30,
+  backups: 1,
   keys: {},
 };
 
@@ -130,6 +133,7 @@ export function validatePreferences(raw: Readonly<Record<string, unknown>>): { p
     midiLatencyMs: pick('midiLatencyMs', isLatencyTable, d.midiLatencyMs, 'an object of port name -> milliseconds (-500..500)'),
     octave: pick('octave', intIn(0, 9), d.octave, 'a whole number 0..9'),
     autosaveSeconds: pick('autosaveSeconds', intIn(0, 3600), d.autosaveSeconds, 'a whole number of seconds 0..3600 (0 = off)'),
+    backups: pick('backups', intIn(0, 20), d.backups, 'a whole number of previous versions 0..20'),
     keys: {},
   };
   const keyProblems: string[] = [];

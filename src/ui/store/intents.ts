@@ -70,7 +70,7 @@ function save(state: AppState, intent: Extract<Intent, { kind: 'save' }>, servic
     };
   }
   try {
-    services.writeFile(intent.path, encoded.bytes);
+    services.writeFile(intent.path, encoded.bytes, state.preferences.backups);
   } catch (e) {
     return showError(state, 'Not saved', [message(e), 'The old file is untouched; the song is still here, unsaved.']);
   }

@@ -28,7 +28,8 @@ export interface Services {
   /** Encodes for the format `path`'s extension names; throws UserError when none can be written. */
   readonly encodeSong: (path: string, song: Song) => EncodedSong;
   /** Writes atomically; throws UserError on failure (the old file stays as it was). */
-  readonly writeFile: (path: string, bytes: Uint8Array) => void;
+  /** Writes atomically, keeping `backups` previous versions of a file it replaces. */
+  readonly writeFile: (path: string, bytes: Uint8Array, backups: number) => void;
   readonly loadWav: (path: string) => WavReadResult;
   readonly listDir: (dir: string) => FileEntry[];
   readonly addRecentFile: (path: string) => void;
@@ -82,7 +83,7 @@ export function nodeServices(
       const { bytes, warnings } = codec.write(song);
       return { bytes, warnings, formatName: codec.name };
     },
-    writeFile: writeFileAtomic,
+    writeFile: (path, bytes, backups) => writeFileAtomic(path, bytes, { backups }),
     loadWav: (path) => loadWavFile(path),
     listDir: listFolder,
     addRecentFile: recent.add,

@@ -74,6 +74,14 @@ describe('settings file', () => {
     expect(bad.problems[0]).toMatch(/autosaveSeconds must be/);
   });
 
+  it('reads backups (previous versions kept on save), default 1, rejecting values outside 0..20', () => {
+    expect(loadSettings({ cwd: dirWith() }).preferences.backups).toBe(1);
+    expect(loadSettings({ cwd: dirWith(JSON.stringify({ backups: 3 })) }).preferences.backups).toBe(3);
+    const bad = loadSettings({ cwd: dirWith(JSON.stringify({ backups: 99 })) });
+    expect(bad.preferences.backups).toBe(1);
+    expect(bad.problems[0]).toMatch(/backups must be a whole number of previous versions 0\.\.20/);
+  });
+
   it('keeps recent files, newest first, without duplicates', () => {
     const dir = dirWith();
     const s = loadSettings({ cwd: dir });
