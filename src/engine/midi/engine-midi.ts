@@ -9,7 +9,7 @@ import type { Player } from '../replayer/player.js';
 import type { ReplayerState } from '../replayer/state.js';
 import { ClockFollower } from './clock-follower.js';
 import { MidiClockOut, pulsesPerTick, songPositionMessage } from './midi-clock.js';
-import { CONTINUE, START, STOP } from './midi-message.js';
+import { CC, CONTINUE, controlChange, START, STOP } from './midi-message.js';
 import { MidiNoteGenerator, type MidiSink } from './midi-notes.js';
 
 /** A message of the chunk being rendered. `kind` 'clock' goes to the clock ports, 'note' to instrument ports. */
@@ -106,9 +106,13 @@ export class EngineMidi {
     }
   }
 
-  /** Playback stopped (by the user or the song's end): note-offs now, and Stop. */
+  /**
+   * Playback stopped (by the user or the song's end): note-offs now, then All Notes Off on every
+   * channel notes went to (a synth that missed a note-off is silenced too), and Stop.
+   */
   stopped(offset = 0): void {
     this.notes.silence(offset, this.noteSink);
+    for (const u of this.notes.usedChannels()) this.push(offset, 'note', u.port, controlChange(u.channel, CC.allNotesOff, 0));
     if (this.running && this.settings.clockOut) this.push(offset, 'clock', null, [STOP]);
     this.running = false;
   }

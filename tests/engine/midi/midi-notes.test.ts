@@ -71,12 +71,13 @@ describe('notes', () => {
     ]);
   });
 
-  it('IT new-note actions: continue lets notes overlap, note off releases the old note, cut ends it', () => {
-    const play = (nna: 'continue' | 'off' | 'cut') => notes(playMidi(buildSong({
+  it('IT new-note actions: continue lets notes overlap, note off releases the old note, cut ends it, fade too', () => {
+    const play = (nna: 'continue' | 'off' | 'cut' | 'fade') => notes(playMidi(buildSong({
       base: 'it', rows: 4, pattern: [['C-5 01 ... ...'], ['E-5 01 ... ...'], ['G-5 01 ... ...']], instruments: [midiInstrument({}, { newNoteAction: nna })],
     }), { frames: 3 * ROW }).events);
     expect(play('continue')).toEqual([[0, 0x90, 60, 127], [ROW, 0x90, 64, 127], [2 * ROW, 0x90, 67, 127]]);
-    for (const nna of ['off', 'cut'] as const) {
+    // A fading note is being released: its note-off goes out at once (the synth's release shapes it).
+    for (const nna of ['off', 'cut', 'fade'] as const) {
       expect(play(nna)).toEqual([[0, 0x90, 60, 127], [ROW, 0x80, 60, 64], [ROW, 0x90, 64, 127], [2 * ROW, 0x80, 64, 64], [2 * ROW, 0x90, 67, 127]]);
     }
   });
@@ -209,13 +210,14 @@ describe('ports', () => {
 });
 
 describe('stop and panic', () => {
-  it('stop sends note-offs for every sounding note and re-centres bends', () => {
-    const song = buildSong({ base: 'it', rows: 8, pattern: [['C-5 01 ... F10', 'E-5 01 ... ...']], instruments: [midiInstrument()] });
+  it('stop sends note-offs for every sounding note, re-centres bends, then All Notes Off on each channel used', () => {
+    const song = buildSong({ base: 'it', rows: 8, pattern: [['C-5 01 ... F10', 'E-5 02 ... ...']], instruments: [midiInstrument(), midiInstrument({ channel: 3 })] });
     const { events } = playMidi(song, { frames: 2 * ROW, at: [{ frame: ROW, run: (core) => core.handle({ type: 'stop' }) }] });
     const after = events.filter((e) => e.frame >= ROW).map((e) => e.bytes);
     expect(after).toContainEqual([0x80, 60, 64]);
-    expect(after).toContainEqual([0x80, 64, 64]);
+    expect(after).toContainEqual([0x82, 64, 64]);
     expect(after).toContainEqual([0xe0, 0, 64]);
+    expect(after.slice(-2).sort()).toEqual([[0xb0, 123, 0], [0xb2, 123, 0]]);
     expect(events.filter((e) => e.frame > ROW)).toEqual([]);
   });
 
