@@ -181,6 +181,29 @@ describe('engine core', () => {
     expect(edited.core.snapshot()).toMatchObject({ order: 1, pattern: index });
   });
 
+  it('mutes channels within 20 ms (the next tick, then a click-free ramp), and unmutes them as fast', () => {
+    const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
+    core.handle({ type: 'setSong', song: demo });
+    core.handle({ type: 'play', mode: 'song', order: 1, row: 0 });
+    const chunk = () => {
+      const L = new Float32Array(480);
+      const R = new Float32Array(480);
+      core.render(L, R, 480);
+      return [L, R] as const;
+    };
+    for (let i = 0; i < 100; i++) chunk();
+    for (let c = 0; c < demo.channels.length; c++) core.handle({ type: 'setMute', channel: c, muted: true });
+    chunk();
+    chunk();
+    for (let i = 0; i < 20; i++) {
+      const [L, R] = chunk();
+      expect(L.every((x) => x === 0) && R.every((x) => x === 0), `chunk ${i} after muting`).toBe(true);
+    }
+    for (let c = 0; c < demo.channels.length; c++) core.handle({ type: 'setMute', channel: c, muted: false });
+    const heard = Array.from({ length: 40 }, () => chunk()[0].some((x) => x !== 0));
+    expect(heard.slice(0, 2)).toContain(true);
+  });
+
   it('previews a note while stopped, and releases it', () => {
     const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
     core.handle({ type: 'setSong', song: demo });
