@@ -158,6 +158,34 @@ describe('following an external clock', () => {
     expect(played).toBeLessThanOrEqual(2880 + 3);
   });
 
+  it('external transport: Song Position cues a place, Continue plays from it, Stop pauses, Continue resumes there', () => {
+    // Two 16-row patterns at 4 rows per beat: sixteenth 20 is order 1, row 4.
+    const song = buildSong({ base: 'it', rows: 16, pattern: [[]], morePatterns: [[]] });
+    const core = new EngineCore({ sampleRate: RATE, mix: simpleMix(RATE) });
+    core.handle({ type: 'setSong', song: { ...song, orders: [0, 1] } });
+    core.setMidiSettings({ clockOut: false, followClock: true });
+    const run = (frames: number) => core.render(new Float32Array(frames), new Float32Array(frames), frames);
+    core.externalTransport('position', 20);
+    run(480);
+    expect(core.snapshot().playing).toBe(false);
+    core.externalTransport('continue');
+    run(480);
+    expect(core.snapshot()).toMatchObject({ playing: true, order: 1, row: 4 });
+    core.externalTransport('stop');
+    run(480);
+    const held = core.snapshot();
+    expect(held).toMatchObject({ paused: true, order: 1, row: 4 });
+    run(48000);
+    expect(core.snapshot()).toMatchObject({ order: 1, row: 4 });
+    core.externalTransport('continue');
+    run(480);
+    expect(core.snapshot()).toMatchObject({ playing: true, paused: false, order: 1, row: 4 });
+    // A Song Position while playing moves there (and waits for Continue, as a sequencer expects).
+    core.externalTransport('position', 4);
+    run(480);
+    expect(core.snapshot()).toMatchObject({ order: 0, row: 4, paused: true });
+  });
+
   it('stays locked through +-1 ms arrival jitter and follows a tempo change within two beats', () => {
     const { errorsMs } = follow([[0, 120], [24 * 8, 140]], 24 * 16, 1);
     const beforeChange = errorsMs.slice(48, 24 * 8);
