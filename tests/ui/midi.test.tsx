@@ -44,11 +44,22 @@ describe('MIDI setup', () => {
     expect(app.engine.sent('setMidi').at(-1)?.setup).toMatchObject({ clockOut: true, clockIn: true });
     await app.key('choose.down');
     await app.key('choose.submit');
+    // Each output has its own offset: the chosen output first, then the other ports.
+    expect(app.frame()).toContain('Latency offset of which output?');
+    await app.key('choose.submit');
     await app.key('prompt.clear');
     for (const ch of '-12') await app.key('prompt.type', { text: ch });
     await app.key('prompt.submit');
     expect(app.engine.sent('setMidi').at(-1)?.setup.latencyMs).toEqual({ 'Synth B': -12 });
-    expect(saved).toEqual([['midiDevice', 'Synth B'], ['midiInput', 'Keys'], ['midiClockOut', true], ['midiClockIn', true], ['midiLatencyMs', { 'Synth B': -12 }]]);
+    expect(app.frame()).toContain('Latency offsets: Synth B -12 ms');
+    await app.key('choose.submit');
+    await app.key('choose.down');
+    await app.key('choose.submit');
+    await app.key('prompt.clear');
+    for (const ch of '7.5') await app.key('prompt.type', { text: ch });
+    await app.key('prompt.submit');
+    expect(app.engine.sent('setMidi').at(-1)?.setup.latencyMs).toEqual({ 'Synth B': -12, 'Synth A': 7.5 });
+    expect(saved).toEqual([['midiDevice', 'Synth B'], ['midiInput', 'Keys'], ['midiClockOut', true], ['midiClockIn', true], ['midiLatencyMs', { 'Synth B': -12 }], ['midiLatencyMs', { 'Synth B': -12, 'Synth A': 7.5 }]]);
     expect(app.state().preferences.midiClockOut).toBe(true);
     await app.key('choose.down');
     await app.key('choose.submit');

@@ -62,7 +62,7 @@ function submitChoice(state: AppState, m: ChooseModal): CommandResult {
   const audio = submitAudioChoice(state, m);
   if (audio) return audio;
   const closed: AppState = { ...state, modal: null };
-  if (m.target.kind === 'midiMenu' || m.target.kind === 'midiOutput' || m.target.kind === 'midiInput') return submitMidiChoice(closed, m);
+  if (m.target.kind === 'midiMenu' || m.target.kind === 'midiOutput' || m.target.kind === 'midiInput' || m.target.kind === 'midiLatencyPort') return submitMidiChoice(closed, m);
   const kind = SYNTH_KINDS[m.selected];
   if (m.target.kind !== 'waveform' || !kind) return closed;
   const song = replaceSampleData(closed.song, closed.sample, synthesize(kind, closed.sample));

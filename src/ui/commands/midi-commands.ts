@@ -41,7 +41,7 @@ function menu(state: AppState, selected = 0): AppState {
     `Input: ${p.midiInput ?? 'none'}`,
     `Send clock and transport: ${onOff(p.midiClockOut)}`,
     `Follow the input's clock: ${onOff(p.midiClockIn)}`,
-    `Latency offset of ${p.midiDevice ?? 'the output'}: ${p.midiLatencyMs[p.midiDevice ?? ''] ?? 0} ms`,
+    `Latency offsets: ${latencySummary(state)}`,
     'All notes off (panic)',
   ];
   const modal: Modal = { kind: 'choose', title, options, selected, target: { kind: 'midiMenu' } };
@@ -72,19 +72,42 @@ export function submitMidiChoice(state: AppState, m: Extract<Modal, { kind: 'cho
   const t = m.target;
   if (t.kind === 'midiOutput') return setPrefs(state, { midiDevice: t.names[m.selected] ?? null }, 0);
   if (t.kind === 'midiInput') return setPrefs(state, { midiInput: t.names[m.selected] ?? null }, 1);
+  if (t.kind === 'midiLatencyPort') {
+    const port = t.names[m.selected];
+    return port ? latencyPrompt(state, port) : menu(state, 4);
+  }
   switch (m.selected) {
     case 0: return portChoice(state, 'midiOutput');
     case 1: return portChoice(state, 'midiInput');
     case 2: return setPrefs(state, { midiClockOut: !state.preferences.midiClockOut }, 2);
     case 3: return setPrefs(state, { midiClockIn: !state.preferences.midiClockIn }, 3);
     case 4: {
-      const port = state.preferences.midiDevice ?? state.midi?.openOutputs[0] ?? null;
-      if (!port) return notify(menu(state, 4), 'choose a MIDI output first', 'error');
-      return { ...state, modal: { kind: 'prompt', title: `Latency offset of ${port} in ms (-500..500; positive = later)`, text: String(state.preferences.midiLatencyMs[port] ?? 0), target: { kind: 'midiLatency', port } } };
+      const ports = latencyPorts(state);
+      if (ports.length === 0) return notify(menu(state, 4), 'no MIDI output to offset: choose one, or give an instrument a port', 'error');
+      if (ports.length === 1) return latencyPrompt(state, ports[0] as string);
+      const ms = state.preferences.midiLatencyMs;
+      return { ...state, modal: { kind: 'choose', title: 'Latency offset of which output?', options: ports.map((p) => `${p}: ${ms[p] ?? 0} ms`), selected: 0, target: { kind: 'midiLatencyPort', names: ports } } };
     }
     default:
       return withEffects(notify({ ...state, modal: null }, 'MIDI: all notes off'), engine({ type: 'midiPanic' }));
   }
+}
+
+/** Outputs a latency offset can apply to: the chosen output, the ports there are, the ports instruments name. */
+function latencyPorts(state: AppState): string[] {
+  const named = state.song.instruments.map((i) => (i.midi.channel > 0 ? i.midi.port : null));
+  const all = [state.preferences.midiDevice, ...(state.midi?.outputs ?? []), ...named, ...Object.keys(state.preferences.midiLatencyMs)];
+  return [...new Set(all.filter((p): p is string => typeof p === 'string' && p !== ''))];
+}
+
+function latencySummary(state: AppState): string {
+  const set = Object.entries(state.preferences.midiLatencyMs).filter(([, ms]) => ms !== 0);
+  if (set.length === 0) return 'none';
+  return set.map(([port, ms]) => `${short(port, 10)} ${ms > 0 ? '+' : ''}${ms} ms`).join(', ');
+}
+
+function latencyPrompt(state: AppState, port: string): AppState {
+  return { ...state, modal: { kind: 'prompt', title: `Latency offset of ${port} in ms (-500..500; positive = later)`, text: String(state.preferences.midiLatencyMs[port] ?? 0), target: { kind: 'midiLatency', port } } };
 }
 
 /** Answer of the latency prompt. */

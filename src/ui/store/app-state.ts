@@ -91,6 +91,7 @@ export type ChooseTarget =
   | { readonly kind: 'midiMenu' }
   /** A MIDI port: names[i] belongs to option i (null = none). */
   | { readonly kind: 'midiOutput'; readonly names: readonly (string | null)[] }
+  | { readonly kind: 'midiLatencyPort'; readonly names: readonly string[] }
   | { readonly kind: 'midiInput'; readonly names: readonly (string | null)[] };
 
 /** A dialog over the screen. */

@@ -89,7 +89,7 @@ describe('MIDI in the engine', () => {
       midi: { driverModule: DRIVER, pollMs: 50, createSender },
     });
     await service.start();
-    service.handle({ type: 'setMidi', setup: { output: 'Synth B', input: null, clockOut: false, clockIn: false, latencyMs: { 'Synth A': 5 } } });
+    service.handle({ type: 'setMidi', setup: { output: 'Synth B', input: null, clockOut: false, clockIn: false, latencyMs: { 'Synth A': 5, 'Synth B': -3 } } });
     service.handle({ type: 'setSong', song });
     const status = () => events.flatMap((e) => (e.type === 'midi' ? [e.status] : [])).at(-1);
     await until(() => status()?.openOutputs.length === 2);
@@ -101,9 +101,9 @@ describe('MIDI in the engine', () => {
     const b = queued.find((m) => m.port === 'Synth B' && m.bytes[0] === 0x91) as TimedMessage;
     expect(a.bytes).toEqual([0x90, 60, 127]);
     expect(b.bytes).toEqual([0x91, 64, 127]);
-    // Synth A is 5 ms later by its latency offset; both start with the first chunk after play,
-    // scheduled one chunk (8 ms) ahead of the audio clock.
-    expect(a.due - b.due).toBeCloseTo(5, 1);
+    // Synth A is 5 ms later by its latency offset and Synth B 3 ms earlier; both start with the first
+    // chunk after play, scheduled one chunk (8 ms) ahead of the audio clock.
+    expect(a.due - b.due).toBeCloseTo(8, 1);
     expect(b.due - t0).toBeGreaterThan(0);
     expect(b.due - t0).toBeLessThan(400);
     // Row 4 is 4 x 6 ticks of 960 frames later: 480 ms after row 0 on the audio clock, plus any gap
