@@ -203,7 +203,7 @@ describe.skipIf(!hasTmux)('tracker in tmux', () => {
     tmux('kill-session', '-t', 'e2e');
   }, 120_000);
 
-  it('Ctrl+C asks about unsaved changes; the terminal is restored after Ctrl+C, SIGTERM and a crash', async () => {
+  it('Ctrl+C asks about unsaved changes; SIGTERM keeps unsaved edits in a recovery file; the terminal is restored after Ctrl+C, SIGTERM, SIGINT and a crash', async () => {
     start();
     await waitFor(/demo-night-drive\.trk \[Pattern\]/);
     for (let i = 0; i < 7; i++) send('Down');
@@ -219,17 +219,34 @@ describe.skipIf(!hasTmux)('tracker in tmux', () => {
     await exited(0);
     tmux('kill-session', '-t', 'e2e');
 
+    // SIGTERM with an unsaved edit: the edit goes to a recovery file and the exit message says where.
+    const recoveryDir = join(work, 'state', 'tracker', 'recovery');
     start();
     await waitFor(/demo-night-drive\.trk \[Pattern\]/);
+    for (let i = 0; i < 5; i++) send('Down');
+    send('r');
+    await waitFor(/ 05 \|F-5 01/);
     const shell = tmux('list-panes', '-t', 'e2e', '-F', '#{pane_pid}').trim();
     const pid = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0] ?? '';
     expect(pid).toMatch(/^\d+$/);
     process.kill(Number(pid), 'SIGTERM');
     const s = await exited(143);
-    expect(s).toContain('tracker: SIGTERM: stopped');
+    expect(s).toMatch(/tracker: SIGTERM: stopped.*unsaved work is in/s);
+    tmux('kill-session', '-t', 'e2e');
+    const termFiles = readdirSync(recoveryDir).filter((f) => f.endsWith('.trk'));
+    expect(termFiles).toHaveLength(1);
+    expect(getCell(loadSongFile(join(recoveryDir, termFiles[0]!)).song.patterns[0]!, 5, 0).note).toBe(66);
+    for (const f of termFiles) rmSync(join(recoveryDir, f));
+
+    // A real SIGINT (kill -INT, not the Ctrl+C key the raw terminal delivers as a key) stops it too.
+    start();
+    await waitFor(/demo-night-drive\.trk \[Pattern\]/);
+    const shell2 = tmux('list-panes', '-t', 'e2e', '-F', '#{pane_pid}').trim();
+    const pid2 = execFileSync('pgrep', ['-P', shell2], { encoding: 'utf8' }).trim().split('\n')[0] ?? '';
+    process.kill(Number(pid2), 'SIGINT');
+    expect(await exited(130)).toContain('tracker: SIGINT: stopped');
     tmux('kill-session', '-t', 'e2e');
 
-    const recoveryDir = join(work, 'state', 'tracker', 'recovery');
     start({ program: `'${join(ROOT, 'tests', 'e2e', 'fixtures', 'crash-harness.mjs')}'` });
     await waitFor(/demo-night-drive\.trk \[Pattern\]/);
     for (let i = 0; i < 9; i++) send('Down');
