@@ -1,7 +1,10 @@
-// Soak: plays every corpus module for its full length in one process (rendered faster than real
-// time through the production mixer at 48 kHz, cubic) and prints heap and RSS at the start, after
-// each round, and at the end: memory must not grow beyond a small constant across songs.
+// Soak: plays every corpus module for its full length in one process, twice per round: through the
+// offline renderer (what `tracker render` runs) and through the live engine core (what the engine
+// process runs while the editor plays: 480-frame chunks, position snapshots, MIDI queue), both
+// faster than real time at 48 kHz, cubic. Prints heap and RSS at the start, after each round and at
+// the end: memory must not grow beyond a small constant across songs.
 // Run: npm run bench:soak [-- --rounds N]
+import { EngineCore } from '../src/engine/host/engine-core.js';
 import { createMaster, createMix } from '../src/engine/host/mix-setup.js';
 import { renderOffline } from '../src/engine/offline-render.js';
 import { readSong } from '../src/formats/registry.js';
@@ -27,6 +30,27 @@ const entries = corpusEntries();
 const start = memory('start');
 let audioSeconds = 0;
 let wallSeconds = 0;
+let liveSeconds = 0;
+let liveWall = 0;
+const CHUNK = 480;
+const left = new Float32Array(CHUNK);
+const right = new Float32Array(CHUNK);
+
+/** Plays `song` through the live engine core for `frames` frames, as the engine process does. */
+function playLive(song: ReturnType<typeof readSong>['song'], frames: number): void {
+  const core = new EngineCore({ sampleRate: RATE, mix: createMix(RATE, 'cubic'), master: createMaster() });
+  core.handle({ type: 'setSong', song });
+  core.handle({ type: 'play', mode: 'song', order: 0, row: 0 });
+  for (let done = 0, n = 0; done < frames; done += CHUNK, n++) {
+    left.fill(0);
+    right.fill(0);
+    core.render(left, right, CHUNK);
+    // The engine posts a position snapshot about 30 times a second and drains the MIDI queue per chunk.
+    if (n % 3 === 0) core.snapshot();
+    core.midi.take();
+  }
+  core.handle({ type: 'stop' });
+}
 const after: { heap: number; rss: number }[] = [];
 for (let round = 1; round <= rounds; round++) {
   for (const e of entries) {
@@ -41,10 +65,14 @@ for (let round = 1; round <= rounds; round++) {
     const summary = renderOffline(song, { sampleRate: RATE, mix: createMix(RATE, 'cubic'), master: createMaster() }, () => {});
     wallSeconds += (performance.now() - t0) / 1000;
     audioSeconds += summary.frames / RATE;
+    const t1 = performance.now();
+    playLive(song, summary.frames);
+    liveWall += (performance.now() - t1) / 1000;
+    liveSeconds += summary.frames / RATE;
   }
   after.push(memory(`after round ${round}`));
 }
 const end = after[after.length - 1]!;
 const first = after[0]!;
-console.log(`\nplayed ${(audioSeconds / 60).toFixed(1)} min of audio in ${wallSeconds.toFixed(1)} s (${(audioSeconds / wallSeconds).toFixed(0)}x real time)`);
+console.log(`\nplayed ${(audioSeconds / 60).toFixed(1)} min of audio offline in ${wallSeconds.toFixed(1)} s (${(audioSeconds / wallSeconds).toFixed(0)}x real time) and ${(liveSeconds / 60).toFixed(1)} min through the live engine core in ${liveWall.toFixed(1)} s (${(liveSeconds / liveWall).toFixed(0)}x)`);
 console.log(`heap: start ${mb(start.heap)}, end ${mb(end.heap)} (growth after round 1: ${mb(end.heap - first.heap)}); rss: start ${mb(start.rss)}, end ${mb(end.rss)} (growth after round 1: ${mb(end.rss - first.rss)})`);
