@@ -41,6 +41,19 @@ describe('volume envelope', () => {
     expect(track(withIns('it', env(true), [['C-5 01 ... ...'], ['D-5 01 ... ...']], 3), 6, 'volEnv')).toEqual([1, 2, 3, 4, 5, 6]);
     expect(track(withIns('it', env(false), [['C-5 01 ... ...'], ['D-5 01 ... ...']], 3), 6, 'volEnv')).toEqual([1, 2, 3, 1, 2, 3]);
   });
+  it('IT carry works for the pan and pitch envelopes too, each by its own flag', () => {
+    const both = (carry: boolean) => ({
+      panEnvelope: envelope([[0, 0], [10, 64]], { carry }),
+      pitchEnvelope: envelope([[0, 32], [10, 0]], { carry }),
+    });
+    for (const key of ['panEnv', 'pitchEnv'] as const) {
+      expect(track(withIns('it', both(true), [['C-5 01 ... ...'], ['D-5 01 ... ...']], 3), 6, key), key).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(track(withIns('it', both(false), [['C-5 01 ... ...'], ['D-5 01 ... ...']], 3), 6, key), key).toEqual([1, 2, 3, 1, 2, 3]);
+    }
+    // Only the pan envelope carries: the pitch envelope restarts.
+    const panOnly = { panEnvelope: envelope([[0, 0], [10, 64]], { carry: true }), pitchEnvelope: envelope([[0, 32], [10, 0]]) };
+    expect(track(withIns('it', panOnly, [['C-5 01 ... ...'], ['D-5 01 ... ...']], 3), 6, 'pitchEnv')).toEqual([1, 2, 3, 1, 2, 3]);
+  });
 });
 
 describe('fade-out', () => {

@@ -77,6 +77,17 @@ describe('new-note actions (IT)', () => {
     expect(dct('note')).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     // Same instrument: every new note cuts the old one.
     expect(dct('instrument')).toEqual(Array(12).fill(0));
+    // Same sample: the E-5 plays the same sample, so it cuts too.
+    expect(dct('sample')).toEqual(Array(12).fill(0));
+  });
+  it('duplicate action off releases and fade fades the old note instead of cutting it', () => {
+    const dca = (action: Instrument['duplicateAction'], extra: Partial<Instrument>) => background(nnaSong({ newNoteAction: 'continue', duplicateCheck: 'note', duplicateAction: action, ...extra }, [['C-5 01 ... ...'], ['C-5 01 ... ...'], ['... .. ... ...'], ['... .. ... ...']]), 12);
+    // Off: the old note leaves its sustain point and ends with its envelope two ticks later.
+    expect(dca('off', { volumeEnvelope: envelope([[0, 64], [1, 64], [3, 0]], { sustain: [1, 1] }) })).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    // Fade: the old note fades out by the instrument fade-out, as the fade new-note action does.
+    expect(dca('fade', { fadeout: 16384 })).toEqual([0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    // Cut, for comparison: gone at once.
+    expect(dca('cut', {})).toEqual(Array(12).fill(0));
   });
   it('MOD/XM/S3M: a new note fades the old one out in a background voice for one tick (click removal), never longer', () => {
     for (const base of ['xm', 's3m'] as const) {
