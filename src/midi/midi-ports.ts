@@ -72,3 +72,10 @@ export function listMidiPortsQuietly(): MidiPortList {
     return { inputs: [], outputs: [], error: r.error ? `the MIDI port check failed (${r.error.message})` : 'the MIDI port check failed' };
   }
 }
+
+/** The ports as `tracker midi list` and `tracker devices` print them: a heading per direction, a port a line. */
+export function formatMidiPorts(midi: MidiPortList): string {
+  const section = (title: string, ports: readonly string[]) =>
+    `${title}\n${midi.error ? `  unavailable: ${midi.error}\n` : ports.length === 0 ? '  none\n' : ports.map((p) => `  ${p}\n`).join('')}`;
+  return section('MIDI outputs:', midi.outputs) + section('MIDI inputs:', midi.inputs);
+}

@@ -1,7 +1,7 @@
 // `tracker devices`: the audio outputs and MIDI ports this machine offers (or why there are none).
 
 import { listOutputDevices } from '../../engine/host/audio-output.js';
-import { listMidiPortsQuietly } from '../../midi/midi-ports.js';
+import { formatMidiPorts, listMidiPortsQuietly } from '../../midi/midi-ports.js';
 import type { Command } from '../command.js';
 
 export const devicesCommand: Command = {
@@ -21,14 +21,7 @@ export const devicesCommand: Command = {
     io.out('audio outputs:\n');
     if (audio.length === 0) io.out('  none found (playback uses a silent clock)\n');
     for (const d of audio) io.out(`  ${d.id}  ${d.label}\n`);
-    io.out('MIDI outputs:\n');
-    if (midi.error) io.out(`  unavailable: ${midi.error}\n`);
-    else if (midi.outputs.length === 0) io.out('  none\n');
-    for (const p of midi.outputs) io.out(`  ${p}\n`);
-    io.out('MIDI inputs:\n');
-    if (midi.error) io.out(`  unavailable: ${midi.error}\n`);
-    else if (midi.inputs.length === 0) io.out('  none\n');
-    for (const p of midi.inputs) io.out(`  ${p}\n`);
+    io.out(formatMidiPorts(midi));
     return 0;
   },
 };

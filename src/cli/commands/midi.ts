@@ -1,6 +1,6 @@
 // `tracker midi list`: the MIDI output and input ports (or why there are none).
 
-import { listMidiPortsQuietly } from '../../midi/midi-ports.js';
+import { formatMidiPorts, listMidiPortsQuietly } from '../../midi/midi-ports.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -23,10 +23,7 @@ export const midiCommand: Command = {
       io.out(`MIDI unavailable: ${midi.error}\n`);
       return 0;
     }
-    io.out('MIDI outputs:\n');
-    io.out(midi.outputs.length === 0 ? '  none\n' : midi.outputs.map((p) => `  ${p}\n`).join(''));
-    io.out('MIDI inputs:\n');
-    io.out(midi.inputs.length === 0 ? '  none\n' : midi.inputs.map((p) => `  ${p}\n`).join(''));
+    io.out(formatMidiPorts(midi));
     return 0;
   },
 };
