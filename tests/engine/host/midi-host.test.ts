@@ -159,6 +159,17 @@ describe('MIDI in the engine', () => {
     expect(midiStatus()?.openOutputs).toEqual(expect.arrayContaining(['Synth A', 'Synth B']));
   });
 
+  it('notices the input port vanishing and coming back, and listens to it again', async () => {
+    const { events, midiStatus } = await start({ input: 'Keys' });
+    await until(() => midiStatus()?.openInput === 'Keys');
+    setTestPorts(['Synth A', 'Synth B'], []);
+    await until(() => midiStatus()?.inputs.length === 0 && midiStatus()?.openInput === null);
+    setTestPorts(['Synth A', 'Synth B'], ['Keys']);
+    await until(() => midiStatus()?.openInput === 'Keys');
+    driver.inject('Keys', [0x90, 65, 90]);
+    expect(events.filter((e) => e.type === 'midiInput').map((e) => (e.type === 'midiInput' ? e.bytes : []))).toEqual([[0x90, 65, 90]]);
+  });
+
   it('forwards notes from the MIDI input to the editor', async () => {
     const { events, midiStatus } = await start({ input: 'Keys' });
     await until(() => midiStatus()?.openInput === 'Keys');
