@@ -66,6 +66,11 @@ export function isRemoteSession(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env['SSH_CONNECTION'] || env['SSH_TTY'] || env['SSH_CLIENT']);
 }
 
+/** The screen updates per second while playing: fewer over SSH, where each one costs bandwidth. */
+export function displayFpsFor(prefs: { readonly displayFps: number; readonly remoteDisplayFps: number }, env: NodeJS.ProcessEnv = process.env): number {
+  return isRemoteSession(env) ? prefs.remoteDisplayFps : prefs.displayFps;
+}
+
 /** Runs the editor until the user quits; resolves to the exit code. */
 export async function runUi(o: RunUiOptions): Promise<number> {
   const stdin = process.stdin;
@@ -92,7 +97,7 @@ export async function runUi(o: RunUiOptions): Promise<number> {
     if (o.recovery && path === o.recovery.path) autosaver?.adopt(path);
     return loaded;
   } };
-  const fps = isRemoteSession() ? prefs.remoteDisplayFps : prefs.displayFps;
+  const fps = displayFpsFor(prefs);
   const store = new AppStore(state, services, { keymap, displayFps: fps });
   autosaver = new Autosaver(store, { write: (p, song) => writeRecovery(p, song), remove: (p) => removeRecovery(p) }, {
     intervalSeconds: prefs.autosaveSeconds,

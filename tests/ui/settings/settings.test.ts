@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES, describeSettingsProblems, loadSettings } from '../../../src/ui/settings/settings.js';
+import { displayFpsFor } from '../../../src/ui/run-ui.js';
 
 function dirWith(content?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-settings-'));
@@ -89,5 +90,15 @@ describe('settings file', () => {
     s.addRecentFile('/b.trk');
     s.addRecentFile('/a.trk');
     expect(loadSettings({ cwd: dir }).recentFiles()).toEqual(['/a.trk', '/b.trk']);
+  });
+});
+
+describe('display frame rate', () => {
+  it('uses remoteDisplayFps over SSH (SSH_CONNECTION, SSH_TTY or SSH_CLIENT set) and displayFps otherwise', () => {
+    const prefs = { ...DEFAULT_PREFERENCES, displayFps: 40, remoteDisplayFps: 12 };
+    expect(displayFpsFor(prefs, {})).toBe(40);
+    expect(displayFpsFor(prefs, { SSH_CONNECTION: '10.0.0.2 5122 10.0.0.1 22' })).toBe(12);
+    expect(displayFpsFor(prefs, { SSH_TTY: '/dev/pts/3' })).toBe(12);
+    expect(displayFpsFor(prefs, { SSH_CLIENT: '10.0.0.2 5122 22' })).toBe(12);
   });
 });
