@@ -151,7 +151,7 @@ export function describeLimits(id: LimitsFormatId): string[] {
     `${l.channels.max} channels, ${rows} rows, ${l.patterns} patterns, ${l.orders} orders`,
     `${l.instruments > 0 ? `${l.instruments} instruments, ` : 'no instruments, '}${l.samples > 255 ? `${l.samplesPerInstrument} samples each` : `${l.samples} samples`}, ${l.sampleBits.join('/')}-bit${l.stereoSamples ? ' stereo' : ' mono'}`,
     `notes ${noteName(l.notes.lowest)}..${noteName(l.notes.highest)}${l.noteOff ? ', ===' : ''}${l.noteCut ? ', ^^^' : ''}${l.noteFade ? ', ~~~' : ''}; ${l.effects.length} effects, ${l.volumeColumn.length > 0 ? `volume column (${l.volumeColumn.length} commands)` : 'no volume column'}`,
-    `${envs ? `${envs} envelopes of ${l.envelopes.points} points` : 'no envelopes'}; loops: forward${l.sampleLoops.pingPong ? ', ping-pong' : ''}${l.sampleLoops.sustain ? ', sustain' : ''}`,
+    `${envs ? `${envs} envelopes of ${l.envelopes.points} points` : 'no envelopes'}; loops: forward${l.sampleLoops.pingPong ? ', ping-pong' : ' (ping-pong unrolled)'}${l.sampleLoops.sustain ? ', sustain' : ''}`,
     `names: title ${l.names.title}, sample ${l.names.sample}${l.names.instrument ? `, instrument ${l.names.instrument}` : ''} characters${l.message ? '; song message' : ''}`,
   ];
 }

@@ -1,6 +1,6 @@
 // Writes a Song as a ProTracker-style MOD (31 samples, M.K. or xCHN/xxCH tag). Everything MOD cannot
 // hold is converted or dropped, and each loss is reported once as a warning (the export linter's
-// words): instruments become their samples, 16-bit/stereo samples 8-bit mono, ping-pong loops forward,
+// words): instruments become their samples, 16-bit/stereo samples 8-bit mono, ping-pong loops unrolled,
 // the volume column becomes Cxx where the effect slot is free, effects MOD lacks are dropped.
 
 import type { Effect, EffectKind } from '../../song/effects.js';
@@ -10,6 +10,7 @@ import type { WriteResult } from '../common/format-error.js';
 import { addTimingLosses, Losses } from '../common/losses.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
+import { framesOf, unrollPingPong } from '../common/unroll-loop.js';
 import { MOD_C5_RATE, PITCH_TOLERANCE_CENTS, playbackRate } from '../common/tuning.js';
 import type { ProfileBase } from '../../song/profile.js';
 import { encodeName } from '../common/text-codecs.js';
@@ -136,7 +137,14 @@ export function writeMOD(song: Song): WriteResult {
   const patternCount = Math.min(song.patterns.length, MOD_LIMITS.patterns);
   if (song.patterns.length > patternCount) losses.add(`patterns ${patternCount}..${song.patterns.length - 1} dropped: MOD holds ${MOD_LIMITS.patterns}`);
 
-  const slots = slotSamples(song, losses);
+  // Ping-pong loops are unrolled into forward loops where the longer sample still fits.
+  const slots = slotSamples(song, losses).map((s, i) => {
+    if (!s?.loop?.pingPong || s.loop.end <= s.loop.start) return s;
+    const unrolled = unrollPingPong(s, s.loop, MOD_LIMITS.sampleFrames, true);
+    if (!unrolled) return s;
+    losses.add(`sample ${i + 1}: ping-pong loop unrolled into a forward loop (${framesOf(unrolled.pcm) - framesOf(s.pcm)} frames longer)`);
+    return unrolled;
+  });
   const sampleData = slots.map((s, i) => (s ? pcm8(s, losses, `sample ${i + 1}`) : new Int8Array(0)));
 
   const tag = channels === 4 ? (patternCount > 64 ? 'M!K!' : 'M.K.') : channels < 10 ? `${channels}CHN` : `${channels}CH`;
@@ -156,7 +164,7 @@ export function writeMOD(song: Song): WriteResult {
     if (s.sustainLoop) losses.add(`sample ${i + 1}: sustain loop dropped (MOD has none)`);
     if (s.pan !== null) losses.add('sample default panning lost (MOD has none)');
     if (s.loop && s.loop.end > s.loop.start) {
-      if (s.loop.pingPong) losses.add(`sample ${i + 1}: ping-pong loop played forward (MOD loops forward only)`);
+      if (s.loop.pingPong) losses.add(`sample ${i + 1}: ping-pong loop played forward (MOD loops forward only; unrolled it would not fit)`);
       const start = Math.min(s.loop.start, data.length) >> 1;
       const end = Math.min(s.loop.end, data.length + 1) >> 1;
       view.setUint16(o + 26, start);

@@ -8,6 +8,7 @@ import { effectCode } from '../../song/notation.js';
 import { getCell } from '../../song/pattern.js';
 import type { Sample, Song } from '../../song/song.js';
 import { addTimingLosses, Losses } from '../common/losses.js';
+import { framesOf, unrollPingPong } from '../common/unroll-loop.js';
 import { translateCell, translationContext } from '../common/translate-effects.js';
 import type { WriteResult } from '../common/format-error.js';
 import { FORMAT_LIMITS, reportLongNames } from '../common/limits.js';
@@ -70,6 +71,9 @@ function c5Of(s: Sample, base: ProfileBase): number {
   return Math.round(playbackRate(s, base));
 }
 
+/** The longest sample an unrolled ping-pong loop may make (S3M itself allows far more; this keeps files sane). */
+const S3M_MAX_UNROLLED = 1 << 24;
+
 export function writeS3M(song: Song): WriteResult {
   const losses = new Losses();
   const dialect = translationContext(song, 's3m');
@@ -83,9 +87,19 @@ export function writeS3M(song: Song): WriteResult {
   if (song.orders.length > S3M_LIMITS.orders) losses.add(`orders after ${S3M_LIMITS.orders} dropped`);
   if (Math.max(song.instruments.length, song.samples.length) > S3M_LIMITS.samples) losses.add(`samples after ${S3M_LIMITS.samples} dropped`);
 
-  const samples: (Sample | null)[] = song.instruments.length === 0
+  const chosen: (Sample | null)[] = song.instruments.length === 0
     ? song.samples.slice(0, S3M_LIMITS.samples)
     : song.instruments.slice(0, S3M_LIMITS.samples).map((ins) => song.samples[(ins.sampleMap[60] || ins.sampleMap.find((s) => s > 0) || 0) - 1] ?? null);
+  // The loop S3M keeps (the normal one, else the sustain loop) is unrolled when it is ping-pong.
+  const samples = chosen.map((s, i) => {
+    const loop = s?.loop ?? s?.sustainLoop;
+    if (!s || !loop?.pingPong || loop.end <= loop.start) return s;
+    const unrolled = unrollPingPong(s, loop, S3M_MAX_UNROLLED);
+    if (!unrolled) return s;
+    losses.add(`sample ${i + 1}: ping-pong loop unrolled into a forward loop (${framesOf(unrolled.pcm) - framesOf(s.pcm)} frames longer)`);
+    if (s.sustainLoop) losses.add(s.loop ? 'sustain loops dropped (S3M has none)' : 'sustain loops played as normal loops');
+    return { ...unrolled, sustainLoop: null };
+  });
   if (song.instruments.length > 0) losses.add('instruments written as their middle-C sample: S3M has no instruments, envelopes or note maps');
   const patterns = song.patterns.slice(0, S3M_LIMITS.patterns);
   if (song.patterns.length > patterns.length) losses.add('patterns after 255 dropped');

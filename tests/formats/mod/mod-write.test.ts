@@ -63,7 +63,7 @@ describe('MOD export from other formats', () => {
     expect(text).toMatch(/instruments written as their middle-C sample/);
     expect(text).toMatch(/16-bit audio reduced to 8 bits/);
     expect(text).toMatch(/stereo mixed down to mono/);
-    expect(text).toMatch(/ping-pong loop played forward/);
+    expect(text).toMatch(/sample 1: ping-pong loop unrolled into a forward loop \(10 frames longer\)/);
     expect(text).toMatch(/note-offs written as C00/);
     expect(text).toMatch(/effect "tremor" dropped/);
     expect(text).toMatch(/pattern 0: 32 rows padded to 64 with a pattern break/);
@@ -76,8 +76,10 @@ describe('MOD export from other formats', () => {
     // IT's C12 breaks to row 0x12 = 18, written as ProTracker's decimal digits D18 (0x18).
     expect(getCell(p, 1, 0).effects).toEqual([{ kind: 'patternBreak', param: 0x18 }]);
     expect(getCell(p, 31, 0).effects).toEqual([{ kind: 'patternBreak', param: 0 }]);
-    // Stereo 16-bit frames averaged and reduced to 8 bits.
-    expect(Array.from(back.samples[0]!.pcm.data)).toEqual([2, -1, 3, -3]);
+    // Stereo 16-bit frames averaged and reduced to 8 bits; the ping-pong cycle (up 0..3, down 3..1:
+    // 7 frames) written twice, as MOD loops count in words.
+    expect(Array.from(back.samples[0]!.pcm.data)).toEqual([2, -1, 3, -3, -3, 3, -1, 2, -1, 3, -3, -3, 3, -1]);
+    expect(back.samples[0]!.loop).toEqual({ start: 0, end: 14, pingPong: false });
   });
 
   it.skipIf(!hasReference)('writes files libopenmpt loads with the same channels and patterns (XM and S3M sources)', () => {
