@@ -293,7 +293,7 @@ function wrap(v: MixVoice, end: number, start: number, frames: number): void {
     return;
   }
   if (v.direction > 0 && v.position >= end) {
-    v.position = Math.max(start, 2 * end - v.position - 1);
+    v.position = Math.max(start, 2 * end - v.position - v.pingPongTurn);
     v.direction = -1;
   } else if (v.direction < 0 && v.position < start) {
     v.position = Math.min(end - 1, 2 * start - v.position);

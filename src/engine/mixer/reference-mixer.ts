@@ -139,7 +139,7 @@ function mixVoice(v: MixVoice, outLeft: Float32Array, outRight: Float32Array, of
       else if (v.direction < 0 && v.position < v.loopStart) v.position = end - ((v.loopStart - v.position) % len);
     } else {
       if (v.direction > 0 && v.position >= end) {
-        v.position = Math.max(v.loopStart, 2 * end - v.position - 1);
+        v.position = Math.max(v.loopStart, 2 * end - v.position - v.pingPongTurn);
         v.direction = -1;
       } else if (v.direction < 0 && v.position < v.loopStart) {
         v.position = Math.min(end - 1, 2 * v.loopStart - v.position);

@@ -58,6 +58,12 @@ export class MixVoice {
    * loopStart with this as the new loopEnd (then it is set back to -1). -1 = none.
    */
   pendingLoopEnd = -1;
+  /**
+   * Where a ping-pong loop turns at its end: 1 (Impulse Tracker) mirrors the position around
+   * loopEnd - 1, so the last frame sounds twice; 0 (FastTracker 2 and the others, as libopenmpt
+   * plays them) mirrors it around loopEnd, whose frame reads as the last one: three times.
+   */
+  pingPongTurn: 0 | 1 = 1;
   /** How many times a sample was started on this voice (MIDI export watches it for note-ons). */
   triggers = 0;
   // --- kept by the mixer ---
@@ -138,6 +144,7 @@ export class MixVoice {
     this.filter = other.filter;
     this.stopping = other.stopping;
     this.pendingLoopEnd = other.pendingLoopEnd;
+    this.pingPongTurn = other.pingPongTurn;
     this.position = other.position;
     this.direction = other.direction;
     this.currentLeft = other.currentLeft;

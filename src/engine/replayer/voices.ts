@@ -302,6 +302,9 @@ function writeVoice(r: ReplayerState, chn: ChannelState, masterVol: number, mute
   }
   voice.frequency = TICK_FREQ.hz;
   voice.loopMode = chn.looping ? (chn.pingPongLoop ? 'pingpong' : 'forward') : 'none';
+  // libopenmpt turns IT's ping-pong loops a frame before the end, every other format's at the end
+  // (kITPingPongMode). Test: mixer.test.ts "the replayer turns IT ping-pong loops".
+  voice.pingPongTurn = r.b.isIt ? 1 : 0;
   voice.loopStart = chn.loopStart;
   voice.loopEnd = chn.looping ? Math.min(chn.loopEnd, smp.length) : smp.length;
   if (chn.oneShotPending) voice.pendingLoopEnd = smp.loopEnd;

@@ -140,7 +140,7 @@ export function writeMOD(song: Song): WriteResult {
   // Ping-pong loops are unrolled into forward loops where the longer sample still fits.
   const slots = slotSamples(song, losses).map((s, i) => {
     if (!s?.loop?.pingPong || s.loop.end <= s.loop.start) return s;
-    const unrolled = unrollPingPong(s, s.loop, MOD_LIMITS.sampleFrames, true);
+    const unrolled = unrollPingPong(s, s.loop, MOD_LIMITS.sampleFrames, song.profile.base === 'it' ? 1 : 0, true);
     if (!unrolled) return s;
     losses.add(`sample ${i + 1}: ping-pong loop unrolled into a forward loop (${framesOf(unrolled.pcm) - framesOf(s.pcm)} frames longer)`);
     return unrolled;

@@ -94,7 +94,7 @@ export function writeS3M(song: Song): WriteResult {
   const samples = chosen.map((s, i) => {
     const loop = s?.loop ?? s?.sustainLoop;
     if (!s || !loop?.pingPong || loop.end <= loop.start) return s;
-    const unrolled = unrollPingPong(s, loop, S3M_MAX_UNROLLED);
+    const unrolled = unrollPingPong(s, loop, S3M_MAX_UNROLLED, song.profile.base === 'it' ? 1 : 0);
     if (!unrolled) return s;
     losses.add(`sample ${i + 1}: ping-pong loop unrolled into a forward loop (${framesOf(unrolled.pcm) - framesOf(s.pcm)} frames longer)`);
     if (s.sustainLoop) losses.add(s.loop ? 'sustain loops dropped (S3M has none)' : 'sustain loops played as normal loops');

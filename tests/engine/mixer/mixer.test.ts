@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mixVoices, mixVoicesFrameByFrame } from '../../../src/engine/mixer/mixer.js';
 import { mixVoicesReference } from '../../../src/engine/mixer/reference-mixer.js';
 import { type InterpolationMode, type LoopMode, type MixerSettings, type MixSample, MixVoice } from '../../../src/engine/mixer/voice.js';
+import { buildSong, runTicks, testSample } from '../../helpers/song-builder.js';
 
 const RATE = 48000;
 const MODES: InterpolationMode[] = ['nearest', 'linear', 'cubic', 'sinc'];
@@ -191,18 +192,29 @@ describe('mixer behaviour', () => {
     expect(run('none', 1200).active).toBe(false);
   });
 
-  it('a ping-pong loop reflects at both ends', () => {
-    const s = makeSample(1000, false, rng(3));
-    const v = new MixVoice();
-    v.loopMode = 'pingpong';
-    v.loopStart = 100;
-    v.loopEnd = 300;
-    v.frequency = RATE;
-    v.trigger(s, 0, false);
-    const n = 100 + 200 + 50;
-    mixVoices([v], new Float32Array(n), new Float32Array(n), 0, n, settings('linear'));
-    expect(v.direction).toBe(-1);
-    expect(v.position).toBeCloseTo(300 - 1 - 50, 6);
+  it('a ping-pong loop reflects at both ends: a frame before the end for IT, at the end for the others (libopenmpt)', () => {
+    for (const [turn, at] of [[1, 300 - 1 - 50], [0, 300 - 50]] as const) {
+      const s = makeSample(1000, false, rng(3));
+      const v = new MixVoice();
+      v.loopMode = 'pingpong';
+      v.pingPongTurn = turn;
+      v.loopStart = 100;
+      v.loopEnd = 300;
+      v.frequency = RATE;
+      v.trigger(s, 0, false);
+      const n = 100 + 200 + 50;
+      mixVoices([v], new Float32Array(n), new Float32Array(n), 0, n, settings('linear'));
+      expect(v.direction, `turn ${turn}`).toBe(-1);
+      expect(v.position, `turn ${turn}`).toBeCloseTo(at, 6);
+    }
+  });
+
+  it('the replayer turns IT ping-pong loops a frame early and XM ones at the end', () => {
+    for (const [base, turn] of [['it', 1], ['xm', 0], ['s3m', 0], ['mod', 0]] as const) {
+      const sample = testSample(base, { loop: { start: 0, end: 100, pingPong: true } });
+      const voice = runTicks(buildSong({ base, samples: [sample], pattern: [['C-5 01 ... ...']] }), 1).player.state.channels[0]!.voice;
+      expect(voice.pingPongTurn, base).toBe(turn);
+    }
   });
 
   it('a one-shot sample stops at its end', () => {
