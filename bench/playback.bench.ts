@@ -290,7 +290,36 @@ async function keyjazzLatency(playing: boolean): Promise<void> {
   console.log(`keyjazz latency ${playing ? 'while playing' : 'while stopped'} (previewNote taken by the engine -> first sounding frame due), ${summary(samples)}   [target <= 30 ms]`);
 }
 
+/**
+ * The hop the latencies above leave out: from the UI process to the engine child over IPC. Measured
+ * as half the round trip of a command the engine answers at once (midiTiming), while a song plays.
+ */
+async function ipcHop(): Promise<void> {
+  const logFile = join(tmpdir(), `tracker-bench-ipc-${process.pid}.log`);
+  const engine = createEngine({ silent: true, silentSink: SINK, logFile });
+  let replied: (() => void) | null = null;
+  engine.onEvent((e: EngineEvent) => {
+    if (e.type === 'midiTiming') replied?.();
+  });
+  engine.send({ type: 'setSong', song: createSong({ channels: 1 }, { samples: [beep(4000, true)] }) });
+  engine.send({ type: 'play', mode: 'pattern', order: 0, row: 0 });
+  await wait(1000);
+  const samples: number[] = [];
+  for (let k = 0; k < 50; k++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      replied = resolve;
+      engine.send({ type: 'midiTiming' });
+    });
+    samples.push((performance.now() - t0) / 2);
+    await wait(20);
+  }
+  await engine.close();
+  console.log(`UI-to-engine IPC hop (half a round trip, while playing), ${summary(samples)}`);
+}
+
 if (!ONLY || ONLY === 'busy') await busyPlayback();
+if (!ONLY || ONLY === 'ipc') await ipcHop();
 if (!ONLY || ONLY === 'edit') await editLatency();
 if (!ONLY || ONLY === 'keyjazz') {
   await keyjazzLatency(false);
