@@ -1,17 +1,17 @@
 // One-shot and sequencing effects: retrigger, sample offset, the ProTracker Exy and Scream Tracker /
 // Impulse Tracker Sxy families, pattern loops, speed and tempo.
 
+import { isPlayableNote } from '../../song/notes.js';
 import type { ChannelState } from './channel-state.js';
 import { CMD, VOLCMD } from './commands.js';
-import { checkNna, instrumentChange, keyOff, noteChange, noteCut } from './notes.js';
+import { checkNna } from './nna.js';
+import { instrumentChange, keyOff, noteChange, noteCut } from './notes.js';
 import { modToXmFinetune, periodFromNote } from './pitch.js';
 import {
   extraFinePortamentoDown, extraFinePortamentoUp, fineVolumeDown, fineVolumeUp, finePortamentoDown, finePortamentoUp, panning,
 } from './slides.js';
 import { MOD_EFX_SPEED, RETRIG_ADD, RETRIG_MULTIPLY, S3M_FINETUNE_C5 } from './tables.js';
 import type { ReplayerState } from './state.js';
-
-const isNote = (n: number): boolean => n >= 1 && n <= 120;
 
 /** Qxy / Rxy / E9x retrigger. Bit 8 of `param` marks FT2's Rxy (as opposed to E9x). */
 export function retrigNote(r: ReplayerState, ci: number, param: number): void {
@@ -29,13 +29,13 @@ export function retrigNote(r: ReplayerState, ci: number, param: number): void {
   } else if (b.ft2Retrigger && param & 0x100) {
     // FT2's Rxy. Tests: retrig.xm, RetrigTick0.xm
     if (r.firstTick) {
-      if (chn.rowInstr > 0 && (chn.rowNote === 0 || isNote(chn.rowNote))) retrigCount = 1;
+      if (chn.rowInstr > 0 && (chn.rowNote === 0 || isPlayableNote(chn.rowNote))) retrigCount = 1;
       if (chn.rowVolCmd === VOLCMD.VOLUME && chn.rowVol !== 0) {
         chn.retrigCount = retrigCount;
         return;
       }
     }
-    if (retrigCount >= retrigSpeed && (!r.firstTick || !isNote(chn.rowNote))) {
+    if (retrigCount >= retrigSpeed && (!r.firstTick || !isPlayableNote(chn.rowNote))) {
       doRetrig = true;
       retrigCount = 0;
     }
@@ -46,7 +46,7 @@ export function retrigNote(r: ReplayerState, ci: number, param: number): void {
   } else if (b.isMod) {
     // ProTracker retrigger. Test: PTRetrigger.mod
     const tick = r.tick % r.speed;
-    if (!tick && isNote(chn.rowNote)) return;
+    if (!tick && isPlayableNote(chn.rowNote)) return;
     if (retrigSpeed && !(tick % retrigSpeed)) doRetrig = true;
   } else {
     let realspeed = retrigSpeed;
@@ -78,7 +78,7 @@ export function retrigNote(r: ReplayerState, ci: number, param: number): void {
     }
     const note = chn.newNote;
     const oldPeriod = chn.period;
-    if (isNote(note) && chn.length && !b.isS3m) checkNna(r, ci, 0, note, true);
+    if (isPlayableNote(note) && chn.length && !b.isS3m) checkNna(r, ci, 0, note, true);
     let resetEnv = false;
     if (b.isXm) {
       if (chn.rowInstr && param < 0x100) {
@@ -119,7 +119,7 @@ export function retrigNote(r: ReplayerState, ci: number, param: number): void {
 export function processSampleOffset(r: ReplayerState, chn: ChannelState, param: number): void {
   let offset = param << 8;
   // FT2: 9xx without a note does not update the memory. Test: OffsetWithoutNote.xm
-  if (offset && (!r.b.ft2OffsetMemoryRequiresNote || isNote(chn.rowNote))) chn.oldOffset = offset;
+  if (offset && (!r.b.ft2OffsetMemoryRequiresNote || isPlayableNote(chn.rowNote))) chn.oldOffset = offset;
   else offset = chn.oldOffset;
   const high = chn.oldHiOffset << 16;
   sampleOffset(r, chn, offset + high);
@@ -135,7 +135,7 @@ export function sampleOffset(r: ReplayerState, chn: ChannelState, paramIn: numbe
     param = ((param - chn.loopStart) % (chn.loopEnd - chn.loopStart)) + chn.loopStart;
   }
   const note = b.itOffsetWithInstrNumber && chn.rowInstr ? chn.newNote : chn.rowNote;
-  if (!isNote(note)) return;
+  if (!isPlayableNote(note)) return;
   if (chn.instrument) {
     const smp = chn.instrument.keyboard[note - 1] ?? 0;
     if (smp === 0 || smp >= r.samples.length) return;
@@ -242,8 +242,8 @@ export function extendedMod(r: ReplayerState, ci: number, paramIn: number): void
       if (!r.firstTick) break;
       if (b.isMod) {
         chn.fineTune = modToXmFinetune(param);
-        if (chn.period && isNote(chn.rowNote)) chn.period = periodFromNote(b, chn.note, chn.fineTune, chn.c5Speed);
-      } else if (isNote(chn.rowNote)) {
+        if (chn.period && isPlayableNote(chn.rowNote)) chn.period = periodFromNote(b, chn.note, chn.fineTune, chn.c5Speed);
+      } else if (isPlayableNote(chn.rowNote)) {
         chn.fineTune = modToXmFinetune(param - 8);
         if (chn.period) chn.period = periodFromNote(b, chn.note, chn.fineTune, chn.c5Speed);
       }
@@ -314,7 +314,7 @@ export function extendedS3m(r: ReplayerState, ci: number, paramIn: number): void
     case 0xa0:
       if (r.firstTick) {
         chn.oldHiOffset = param;
-        if (!b.itHighOffsetNoRetrig && isNote(chn.rowNote)) {
+        if (!b.itHighOffsetNoRetrig && isPlayableNote(chn.rowNote)) {
           const pos = param << 16;
           if (pos < chn.length) chn.setPosition(pos);
         }
@@ -357,7 +357,7 @@ function soundControl(chn: ChannelState, param: number): void {
     case 0x1: chn.surround = true; chn.pan = 128; break;
     case 0xe: chn.voice.direction = 1; break;
     case 0xf:
-      if (chn.voice.position === 0 && chn.length && (isNote(chn.rowNote) || !chn.looping)) chn.setPosition(chn.length - 1e-6);
+      if (chn.voice.position === 0 && chn.length && (isPlayableNote(chn.rowNote) || !chn.looping)) chn.setPosition(chn.length - 1e-6);
       chn.voice.direction = -1;
       break;
     default: break;

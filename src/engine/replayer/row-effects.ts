@@ -1,20 +1,20 @@
 // The per-tick pass over the pattern channels (libopenmpt's ProcessEffects): note delays, note and
 // instrument triggers with every tracker's quirks, the volume column, then the effect column.
 
+import { isPlayableNote } from '../../song/notes.js';
 import type { ChannelState } from './channel-state.js';
 import { CMD, VOLCMD } from './commands.js';
 import {
   extendedMod, extendedS3m, extraFine, invertLoop, processSampleOffset, retrigNote, setSpeed, setTempo,
 } from './extended.js';
-import { checkNna, instrumentChange, keyOff, noteChange, restorePanAndFilter, sampleIndexFor, setInstrumentPan } from './notes.js';
+import { checkNna } from './nna.js';
+import { instrumentChange, keyOff, noteChange, restorePanAndFilter, sampleIndexFor, setInstrumentPan } from './notes.js';
 import { handleNextRow } from './sequencer.js';
 import {
   channelVolSlide, fineVibrato, fineVolumeDown, fineVolumeUp, globalVolSlide, initTonePortamento, panbrello, panning, panningSlide,
   portamentoDown, portamentoUp, tonePortaSharesMemory, tonePortamento, tremolo, vibrato, volColTonePorta, volumeSlide,
 } from './slides.js';
 import type { ReplayerState } from './state.js';
-
-const isNote = (n: number): boolean => n >= 1 && n <= 120;
 
 /** ST3: most effects share the last non-zero parameter. Test: ParamMemory.s3m */
 function updateS3mEffectMemory(chn: ChannelState, param: number): void {
@@ -56,7 +56,7 @@ function processChannel(r: ReplayerState, ci: number): void {
     const ins = r.instruments[instr];
     if (ins && ins.midiChannel === 0) {
       const note = chn.rowNote !== 0 ? chn.rowNote : chn.newNote;
-      if (isNote(note) && (ins.keyboard[note - 1] ?? 0) === 0) {
+      if (isPlayableNote(note) && (ins.keyboard[note - 1] ?? 0) === 0) {
         chn.newNote = chn.lastNote = note;
         chn.newIns = instr;
         clearRow(chn);
@@ -193,9 +193,9 @@ function triggerRow(
   let note = chn.rowNote;
   if (instr) {
     chn.newIns = instr;
-    chn.swapSampleIndex = sampleIndexFor(r, isNote(note) ? note : chn.lastNote, instr);
+    chn.swapSampleIndex = sampleIndexFor(r, isPlayableNote(note) ? note : chn.lastNote, instr);
   }
-  if (isNote(note) && b.ft2Transpose) {
+  if (isPlayableNote(note) && b.ft2Transpose) {
     // FT2 ignores notes beyond its range after transposing. Test: NoteLimit.xm
     let transpose = chn.transpose;
     if (instr && !porta) {
@@ -204,7 +204,7 @@ function triggerRow(
     }
     const computed = note + transpose;
     if (computed < 12 || computed > 131) note = 0;
-  } else if (b.isIt && r.numInstruments !== 0 && (note === 0 || isNote(note))) {
+  } else if (b.isIt && r.numInstruments !== 0 && (note === 0 || isPlayableNote(note))) {
     // IT: invalid instrument numbers do nothing. Test: InstrumentNumberChange.it
     const check = instr !== 0 ? instr : chn.oldIns;
     if (check !== 0 && (check > r.numInstruments || !r.instruments[check])) {
@@ -261,7 +261,7 @@ function triggerRow(
   if (b.ft2Tremor && instr !== 0) chn.tremorCount = 0x20;
 
   // IT: instrument without note with old effects / compatible Gxx resets envelopes. Test: ins-xx.it
-  if (r.numInstruments && b.itInstrWithNoteOffOldEffects && instr && !isNote(note)) {
+  if (r.numInstruments && b.itInstrWithNoteOffOldEffects && instr && !isPlayableNote(note)) {
     if ((porta && b.compatibleGxx) || (!porta && b.oldEffects)) {
       chn.resetEnvelopes();
       chn.fastRamp = true;
@@ -299,7 +299,7 @@ function triggerRow(
   }
 
   const previousNewNote = chn.newNote;
-  if (isNote(note)) {
+  if (isPlayableNote(note)) {
     chn.newNote = chn.lastNote = note;
     if (!porta) checkNna(r, ci, instr, note, false);
     restorePanAndFilter(chn);
@@ -310,13 +310,13 @@ function triggerRow(
     instrumentChange(r, ci, instr, porta, true);
     if (b.isMod) {
       if (!porta || !b.modSampleSwap) chn.newIns = 0;
-    } else if (!b.itInstrWithNoteOff || isNote(note)) chn.newIns = 0;
+    } else if (!b.itInstrWithNoteOff || isPlayableNote(note)) chn.newIns = 0;
 
     if (b.itPortamentoSwapResetsPos) {
-      if (isNote(note) && oldSample !== chn.sample) chn.setPosition(0);
-    } else if (b.isIt && oldSample !== chn.sample && isNote(note)) {
+      if (isPlayableNote(note) && oldSample !== chn.sample) chn.setPosition(0);
+    } else if (b.isIt && oldSample !== chn.sample && isPlayableNote(note)) {
       porta = false;
-    } else if (b.st3SampleSwap && oldSample !== chn.sample && (porta || !isNote(note)) && chn.positionInt > chn.length) {
+    } else if (b.st3SampleSwap && oldSample !== chn.sample && (porta || !isPlayableNote(note)) && chn.positionInt > chn.length) {
       chn.length = 0;
     } else if (b.modSampleSwap && !chn.isSamplePlaying()) {
       chn.setPosition(0);
@@ -324,9 +324,9 @@ function triggerRow(
   }
 
   if (note !== 0) {
-    const instrChange = !instr && chn.newIns !== 0 && isNote(note);
+    const instrChange = !instr && chn.newIns !== 0 && isPlayableNote(note);
     if (instrChange) {
-      if (b.itEmptyNoteMapSlotIgnoreCell && isNote(previousNewNote)) chn.newNote = previousNewNote;
+      if (b.itEmptyNoteMapSlotIgnoreCell && isPlayableNote(previousNewNote)) chn.newNote = previousNewNote;
       instrumentChange(r, ci, chn.newIns, porta, chn.sample === null && chn.instrument === null, !b.isXm);
       chn.newNote = note;
       chn.swapSampleIndex = chn.newIns = 0;
