@@ -41,6 +41,9 @@ describe('tracker play', () => {
     const bad = runBinary(['play', 'songs/demo-pocket-arcade.trk', '--rate', '5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual(['tracker: --rate must be between 8000 and 192000, got 5']);
+    const latency = runBinary(['play', 'songs/demo-pocket-arcade.trk', '--latency', '2']);
+    expect(latency.code).toBe(2);
+    expect(latency.stderr.trim().split('\n')).toEqual(['tracker: --latency must be between 4 and 500, got 2']);
     const missing = runBinary(['play', 'no-such-song.trk', '--silent']);
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
